@@ -940,6 +940,7 @@ public final class GameRoom {
             .with("game_id", gameId));
         return;
       }
+      r.session().attach(r.connection());
       bind(p, r.session());
       Optional<List<Push>> missed = m.log.after(lastSeq, m.seq);
       r.reply(ServerMessage.newBuilder().setResumed(Resumed.newBuilder().setGameId(gameId).setRole(p.role)
