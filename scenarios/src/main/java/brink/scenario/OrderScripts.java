@@ -107,7 +107,7 @@ public final class OrderScripts {
           }
         } else {
           MoveChecks.check(c, m, t.getMove(k), actor ? t.getActor() : null, refs, false,
-              "turn " + t.getTurn() + " of \"" + t.getActor() + "\":");
+              "turn " + t.getTurn() + " of \"" + t.getActor() + "\"");
         }
       }
     }

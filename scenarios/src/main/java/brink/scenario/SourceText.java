@@ -154,6 +154,22 @@ final class SourceText {
     return !id.isEmpty() && (Character.isLetter(id.charAt(0)) || id.charAt(0) == '_') ? id : "";
   }
 
+  /**
+   * Where the field name ending just before {@code offset} starts ("id" in {@code id: "x"} when the
+   * offset is at the ':' or the value); {@code offset} itself when there is none.
+   */
+  int nameStartBefore(int offset) {
+    int i = Math.min(offset, text.length()) - 1;
+    while (i >= 0 && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == ':')) {
+      i--;
+    }
+    int e = i;
+    while (i >= 0 && isIdentPart(text.charAt(i))) {
+      i--;
+    }
+    return e > i ? i + 1 : offset;
+  }
+
   /** The identifier at {@code offset} (a field name), or "". */
   String identAt(int offset) {
     int i = offset;

@@ -124,9 +124,11 @@ final class TextParser {
       }
       if ((m = OVERWRITE.matcher(msg)).find()) {
         String name = simple(m.group(1));
+        // the parser stops after the name; point at the name itself
+        Pos at = src.identAt(offset).equals(name) ? src.pos(offset) : src.pos(src.nameStartBefore(offset));
         return error(
-            line,
-            column,
+            at.line(),
+            at.column(),
             ErrorCode.DUPLICATE_FIELD,
             "\"" + name + "\" is given twice in the same " + blockName(m.group(1))
                 + " block; it takes a single value, so keep only one");
@@ -135,9 +137,10 @@ final class TextParser {
         String a = simple(m.group(1));
         String b = simple(m.group(2));
         String owner = blockName(m.group(1));
+        Pos at = src.identAt(offset).equals(a) ? src.pos(offset) : src.pos(src.nameStartBefore(offset));
         return error(
-            line,
-            column,
+            at.line(),
+            at.column(),
             ErrorCode.ONEOF_CONFLICT,
             "\"" + a + "\" and \"" + b + "\" are both set in the same " + owner + " block, but "
                 + article(owner) + " " + owner + " takes only one " + m.group(3) + ": keep one (write another " + owner
