@@ -26,12 +26,12 @@ final class Simulations {
     }
   }
 
-  static SortedMap<Integer, SortedMap<String, List<Move>>> noScript() {
+  static SortedMap<Integer, Map<String, List<Move>>> noScript() {
     return new TreeMap<>();
   }
 
   /** The scripted orders of {@code file}, every id checked against the scenario, or every error located. */
-  static SortedMap<Integer, SortedMap<String, List<Move>>> loadScript(Path file, Scenario scenario) {
+  static SortedMap<Integer, Map<String, List<Move>>> loadScript(Path file, Scenario scenario) {
     OrderScripts.Result r = OrderScripts.loadFile(file, scenario);
     if (!r.isOk()) {
       int n = r.errors().size();
@@ -43,7 +43,7 @@ final class Simulations {
     return r.script();
   }
 
-  static SimulationResult run(Scenario scenario, long seed, SortedMap<Integer, SortedMap<String, List<Move>>> script,
+  static SimulationResult run(Scenario scenario, long seed, SortedMap<Integer, Map<String, List<Move>>> script,
       Map<String, String> botByActor, int maxTurns) {
     if (maxTurns <= 0 && scenario.rules().maxTurns() <= 0) {
       throw new UserError("Scenario " + scenario.id() + " has no turn limit (max_turns: 0): give one with --turns N.");
