@@ -85,6 +85,9 @@ public final class Client implements Server, AutoCloseable {
   private String finalWords = null;
   private Welcome welcome;
   private ScheduledExecutorService pinger;
+  /** While a session is being taken back, pushes wait here so that "reconnected" is shown before them. */
+  private boolean holdPushes;
+  private final java.util.ArrayDeque<ServerMessage> held = new java.util.ArrayDeque<>();
 
   /**
    * @param instructorKey the server's instructor key, or "" for players and observers
@@ -282,6 +285,9 @@ public final class Client implements Server, AutoCloseable {
         p = pending.remove(m.getRequestId());
       } else if (m.hasDisconnect() && !m.getDisconnect().getMayReconnect()) {
         finalWords = m.getDisconnect().getMessage();
+      } else if (holdPushes) {
+        held.add(m);
+        return;
       }
     }
     if (m.getRequestId() != 0) {
@@ -381,6 +387,11 @@ public final class Client implements Server, AutoCloseable {
         return;
       } catch (IOException e) {
         c.close();
+        synchronized (lock) {
+          // Pushes of a half-resumed connection are replayed again by the next resume.
+          held.clear();
+          holdPushes = false;
+        }
       }
     }
   }
@@ -410,6 +421,9 @@ public final class Client implements Server, AutoCloseable {
     ServerMessage joined = null;
     String newToken = oldToken;
     if (!game.isEmpty()) {
+      synchronized (lock) {
+        holdPushes = true;
+      }
       ServerMessage resumed = handshakeCall(c, ClientMessage.newBuilder().setResumeSession(
           ResumeSession.newBuilder().setToken(oldToken).setGameId(game).setLastSeq(seq)));
       if (resumed.hasError()) {
@@ -443,12 +457,28 @@ public final class Client implements Server, AutoCloseable {
       listener.push(joined);
     }
     listener.link(new LinkEvent(kind, 0, 0, ""));
+    releaseHeldPushes();
     for (Pending p : again) {
       if (p.resend) {
         sendOrDrop(c, p.message);
       }
     }
     return null;
+  }
+
+  /** Delivers the pushes that arrived while the session was being taken back, in order. */
+  private void releaseHeldPushes() {
+    while (true) {
+      ServerMessage m;
+      synchronized (lock) {
+        m = held.poll();
+        if (m == null) {
+          holdPushes = false;
+          return;
+        }
+      }
+      listener.push(m);
+    }
   }
 
   private void startPinger() {

@@ -36,14 +36,18 @@ class ClientReconnectTest {
   static final class Events implements Client.Listener {
     final BlockingQueue<ServerMessage> pushes = new LinkedBlockingQueue<>();
     final BlockingQueue<LinkEvent> links = new LinkedBlockingQueue<>();
+    /** Both kinds in the order the listener saw them: "push 10", "link RESUMED". */
+    final BlockingQueue<String> order = new LinkedBlockingQueue<>();
 
     @Override
     public void push(ServerMessage m) {
+      order.add("push " + m.getSeq());
       pushes.add(m);
     }
 
     @Override
     public void link(LinkEvent e) {
+      order.add("link " + e.kind());
       links.add(e);
     }
 
@@ -126,6 +130,26 @@ class ClientReconnectTest {
       assertThat(ready.get(20, TimeUnit.SECONDS).hasAck()).isTrue();
       assertThat(events.nextLink().kind()).isEqualTo(LinkEvent.Kind.RESUMED);
       assertThat(c.connected()).isTrue();
+    }
+  }
+
+  @Test
+  void missedPushesReplayedOnResume_comeAfterTheResumedEvent() throws Exception {
+    Events events = new Events();
+    try (FakeWire wire = new FakeWire(); Client c = joined(wire, events)) {
+      events.order.clear();
+      wire.drop();
+      assertThat(events.order.poll(20, TimeUnit.SECONDS)).isEqualTo("link RECONNECTING");
+      wire.accept();
+      wire.answer(wire.read(), welcome("T5"));
+      ClientMessage resume = wire.read();
+      wire.answer(resume, ServerMessage.newBuilder().setResumed(Resumed.newBuilder().setGameId("G").setReplaying(true)
+          .setSeq(11)));
+      wire.send(ServerMessage.newBuilder().setSeq(10).setPhaseChanged(PhaseChanged.newBuilder().setGameId("G")));
+      wire.send(ServerMessage.newBuilder().setSeq(11).setPhaseChanged(PhaseChanged.newBuilder().setGameId("G")));
+      assertThat(List.of(events.order.poll(20, TimeUnit.SECONDS), events.order.poll(20, TimeUnit.SECONDS),
+          events.order.poll(20, TimeUnit.SECONDS))).containsExactly("link RESUMED", "push 10", "push 11");
+      assertThat(c.lastSeq()).isEqualTo(11);
     }
   }
 
