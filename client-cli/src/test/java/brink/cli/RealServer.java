@@ -47,6 +47,17 @@ public final class RealServer implements AutoCloseable {
     return jar;
   }
 
+  /** This test run's class path with every entry made absolute, to run the client as its own process anywhere. */
+  public static String classPath() {
+    List<String> out = new ArrayList<>();
+    for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (!e.isEmpty()) {
+        out.add(Path.of(e).toAbsolutePath().toString());
+      }
+    }
+    return String.join(java.io.File.pathSeparator, out);
+  }
+
   /** The java launcher running these tests. */
   public static String java() {
     return ProcessHandle.current().info().command().orElse("java");
@@ -59,9 +70,16 @@ public final class RealServer implements AutoCloseable {
 
   /** As {@link #start(Path)}, on {@code port} (0 = any free one). */
   public static RealServer start(Path data, int port) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(java(), "-jar", jar().toString(), "--port", Integer.toString(port),
-        "--bind", "127.0.0.1", "--data", data.toString());
-    pb.redirectError(data.resolveSibling(data.getFileName() + "-server.log").toFile());
+    return startIn(data.getParent(), data.resolveSibling(data.getFileName() + "-server.log"), "--port",
+        Integer.toString(port), "--bind", "127.0.0.1", "--data", data.toString());
+  }
+
+  /** Runs {@code java -jar brink-server.jar ARGS} in the folder {@code cwd}, its log going to {@code log}. */
+  public static RealServer startIn(Path cwd, Path log, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(java(), "-jar", jar().toAbsolutePath().toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
+    pb.redirectError(log.toFile());
     Process p = pb.start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     Thread reader = new Thread(() -> {

@@ -22,7 +22,7 @@ class TmuxEndToEndTest {
 
   /** {@code java -cp <this test's classpath> brink.cli.Main ARGS}: the client as built, in its own process. */
   static List<String> brink(String... args) {
-    List<String> cmd = new ArrayList<>(List.of(RealServer.java(), "-cp", System.getProperty("java.class.path"),
+    List<String> cmd = new ArrayList<>(List.of(RealServer.java(), "-cp", RealServer.classPath(),
         "brink.cli.Main"));
     cmd.addAll(List.of(args));
     return cmd;
