@@ -1,12 +1,12 @@
 package brink.engine;
 
+import brink.engine.bot.Bots;
 import brink.engine.def.Move;
 import java.util.List;
 
 /**
- * The bots {@link Engine#resolve(GameState, Orders)} uses for seats nobody submitted for. This engine-core
- * version knows only {@code passive} (submitted WAIT every turn, II-c §11); the bot package replaces its
- * body with the full set of doctrines.
+ * The bots {@link Engine#resolve(GameState, Orders)} uses for seats nobody submitted for: the doctrines of
+ * {@link Bots} (passive, historical, dove, hawk, tit-for-tat; II-c §11), each seeing only its seat's view.
  */
 public final class DefaultBots implements BotPlayer {
   /** The instance {@link Engine#resolve(GameState, Orders)} uses. */
@@ -16,10 +16,6 @@ public final class DefaultBots implements BotPlayer {
 
   @Override
   public List<Move> play(GameState s, String actor, String botName) {
-    if ("passive".equals(botName)) {
-      return List.of();
-    }
-    throw new IllegalArgumentException(
-        "unknown bot '" + botName + "' for actor '" + actor + "'; valid bots here: passive");
+    return Bots.play(s, actor, botName);
   }
 }
