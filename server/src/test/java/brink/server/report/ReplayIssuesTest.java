@@ -105,6 +105,26 @@ class ReplayIssuesTest {
   }
 
   @Test
+  void build_silentSeatsPlayedByTheScenariosHistoricalBot_followHistory() {
+    TestGames.Game g = new TestGames.Game("bots", S, 2022, Map.of());
+    while (!g.state().isOver()) {
+      g.resolve();
+    }
+
+    Report r = AfterActionReport.build(S, g.entries);
+
+    assertThat(r.getReplayVerified()).isTrue();
+    assertThat(r.getOutcome().getType()).isEqualTo(r.getHistoricalOutcome().getType());
+    assertThat(r.getOutcome().getTurn()).isEqualTo(r.getHistoricalOutcome().getTurn());
+    assertThat(r.getTurnsList()).allSatisfy(t -> assertThat(t.getDefaultedList())
+        .hasSize(5).allSatisfy(d -> assertThat(d.getBot()).isEqualTo("historical")));
+    assertThat(r.getDivergenceList()).allSatisfy(d -> {
+      assertThat(d.getDefaulted()).isTrue();
+      assertThat(d.getDiverged()).isFalse();
+    });
+  }
+
+  @Test
   void build_instructorEndsTheGame_completeWithoutEngineOutcome() {
     TestGames.Game g = new TestGames.Game("end", S, 5, TestGames.allPassive(S));
     g.orders("rus");
