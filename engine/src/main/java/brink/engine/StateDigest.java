@@ -1,43 +1,51 @@
 package brink.engine;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.security.DigestOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
  * SHA-256 over the engine's own canonical encoding of a state (engine-model.md Part II-c §8): every field in
- * a fixed order through a {@link DataOutputStream}, doubles as {@link Double#doubleToLongBits}, strings as
- * modified UTF-8, arrays by rank. Independent of locale, JDK and hash-map order.
+ * a fixed order, big-endian like {@code DataOutputStream} (ints 4 bytes, booleans 1 byte, doubles as
+ * {@link Double#doubleToLongBits}), strings as their UTF-8 length then bytes, arrays by rank. Independent of
+ * locale, JDK and hash-map order. The encoder is a plain byte array: a stream per field cost more than the
+ * hash itself.
  */
 final class StateDigest {
   /** Version of the encoding; change it when the field list changes. */
   private static final String FORMAT = "brink-state-v1";
 
+  /** A never-used SHA-256 instance to clone: cheaper than a provider lookup per digest. */
+  private static final MessageDigest PROTOTYPE = sha256();
+
   private StateDigest() {}
 
   static String of(GameState s) {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform provides SHA-256", e);
-    }
-    try (DataOutputStream out =
-        new DataOutputStream(
-            new BufferedOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), md), 4096))) {
-      write(s, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("digest of an in-memory stream", e);
-    }
+    Topology t = s.topo;
+    Encoder out = new Encoder(256 + 64 * t.n + 120 * t.pairCount + 96 * s.lastEvents.size());
+    write(s, out);
+    MessageDigest md = newDigest();
+    md.update(out.buf, 0, out.size);
     return hex(md.digest());
   }
 
-  private static void write(GameState s, DataOutputStream out) throws IOException {
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
+    }
+  }
+
+  private static MessageDigest newDigest() {
+    try {
+      return (MessageDigest) PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return sha256();
+    }
+  }
+
+  private static void write(GameState s, Encoder out) {
     Topology t = s.topo;
     out.writeUTF(FORMAT);
     out.writeUTF(t.scenario.id());
@@ -57,9 +65,12 @@ final class StateDigest {
       out.writeInt(s.escalationTotal[i]);
     }
     out.writeInt(t.pairCount);
+    for (int p = 0; p < t.pairCount; p++) {
+      out.writeUTF(t.pairs[p].a());
+      out.writeUTF(t.pairs[p].b());
+    }
+    // Directed dyads in (pair, a→b then b→a) order, the order the pairs were just listed in.
     for (int d = 0; d < 2 * t.pairCount; d++) {
-      out.writeInt(t.from[d]);
-      out.writeInt(t.to[d]);
       writeDouble(out, s.hostility[d]);
       writeDouble(out, s.grievance[d]);
       writeDouble(out, s.trust[d]);
@@ -99,10 +110,8 @@ final class StateDigest {
       out.writeUTF(e.targetB());
       out.writeUTF(e.unit());
       out.writeUTF(e.region());
-      out.writeUTF(e.cameo());
-      writeDouble(out, e.goldstein());
+      // cameo, goldstein and verbal are functions of the type (MoveCatalogue): not encoded again.
       writeDouble(out, e.magnitude());
-      out.writeBoolean(e.verbal());
       out.writeInt(e.esPoints());
       out.writeUTF(e.visibility().name());
       out.writeBoolean(e.detected());
@@ -111,11 +120,54 @@ final class StateDigest {
         out.writeUTF(p);
       }
       out.writeUTF(e.effect());
+      writeDouble(out, e.quantity());
     }
   }
 
-  private static void writeDouble(DataOutputStream out, double v) throws IOException {
+  private static void writeDouble(Encoder out, double v) {
     out.writeLong(Double.doubleToLongBits(v));
+  }
+
+  /** A growable big-endian byte buffer. */
+  private static final class Encoder {
+    byte[] buf;
+    int size;
+
+    Encoder(int capacity) {
+      buf = new byte[capacity];
+    }
+
+    private void ensure(int more) {
+      if (size + more > buf.length) {
+        buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+      }
+    }
+
+    void writeBoolean(boolean v) {
+      ensure(1);
+      buf[size++] = (byte) (v ? 1 : 0);
+    }
+
+    void writeInt(int v) {
+      ensure(4);
+      buf[size++] = (byte) (v >>> 24);
+      buf[size++] = (byte) (v >>> 16);
+      buf[size++] = (byte) (v >>> 8);
+      buf[size++] = (byte) v;
+    }
+
+    void writeLong(long v) {
+      writeInt((int) (v >>> 32));
+      writeInt((int) v);
+    }
+
+    void writeUTF(String v) {
+      byte[] b = v.getBytes(StandardCharsets.UTF_8);
+      writeInt(b.length);
+      ensure(b.length);
+      System.arraycopy(b, 0, buf, size, b.length);
+      size += b.length;
+    }
   }
 
   private static String hex(byte[] bytes) {

@@ -209,18 +209,19 @@ final class Validator {
   private static Rejection checkMove(GameState s, int i, String actor, Move m) {
     Topology t = s.topo;
     MoveCatalogue.Entry e = MoveCatalogue.of(m.type());
-    String what = describe(m);
     if (e.nuclearOnly() && !t.actors[i].nuclear()) {
       return new Rejection(actor, m, RejectionReason.NOT_NUCLEAR,
-          what + ": only nuclear actors can make nuclear moves");
+          describe(m) + ": only nuclear actors can make nuclear moves");
     }
     switch (e.target()) {
       case NONE:
         if (m.type() == MoveType.RAISE_ALERT && s.alert[i] == 1) {
-          return new Rejection(actor, m, RejectionReason.ALERT_LIMIT, what + ": alert is already 1, the highest");
+          return new Rejection(actor, m, RejectionReason.ALERT_LIMIT,
+              describe(m) + ": alert is already 1, the highest");
         }
         if (m.type() == MoveType.LOWER_ALERT && s.alert[i] == 5) {
-          return new Rejection(actor, m, RejectionReason.ALERT_LIMIT, what + ": alert is already 5, the lowest");
+          return new Rejection(actor, m, RejectionReason.ALERT_LIMIT,
+              describe(m) + ": alert is already 5, the lowest");
         }
         return null;
       case DYAD:
@@ -241,22 +242,21 @@ final class Validator {
   private static Rejection checkDyadTarget(
       GameState s, int i, String actor, Move m, String target, boolean needDyad) {
     Topology t = s.topo;
-    String what = describe(m);
     if (target.isEmpty()) {
-      return new Rejection(actor, m, RejectionReason.MISSING_TARGET, what + ": name the actor it is aimed at");
+      return new Rejection(actor, m, RejectionReason.MISSING_TARGET, describe(m) + ": name the actor it is aimed at");
     }
     int j = t.actor(target);
     if (j < 0) {
       return new Rejection(actor, m, RejectionReason.UNKNOWN_TARGET,
-          what + ": '" + target + "' is not an actor; actors are " + String.join(", ", t.actorIds));
+          describe(m) + ": '" + target + "' is not an actor; actors are " + String.join(", ", t.actorIds));
     }
     if (j == i) {
-      return new Rejection(actor, m, RejectionReason.SELF_TARGET, what + ": a move cannot target its mover");
+      return new Rejection(actor, m, RejectionReason.SELF_TARGET, describe(m) + ": a move cannot target its mover");
     }
     int p = t.pair(i, j);
     if (needDyad && p < 0) {
       return new Rejection(actor, m, RejectionReason.NO_DYAD,
-          what + ": " + actor + " and " + target + " form no dyad in this scenario");
+          describe(m) + ": " + actor + " and " + target + " form no dyad in this scenario");
     }
     if (p < 0) {
       return null;
@@ -265,92 +265,88 @@ final class Validator {
     if ((type == MoveType.NEGOTIATE || type == MoveType.PROPOSE_TALKS || type == MoveType.SIGN_AGREEMENT)
         && s.relationsBroken[p]) {
       return new Rejection(actor, m, RejectionReason.RELATIONS_BROKEN,
-          what + ": relations with " + target + " are broken; RESTORE_RELATIONS first");
+          describe(m) + ": relations with " + target + " are broken; RESTORE_RELATIONS first");
     }
     if (type == MoveType.SIGN_AGREEMENT) {
       if (s.signed[p]) {
         return new Rejection(actor, m, RejectionReason.ALREADY_SIGNED,
-            what + ": an agreement with " + target + " is already signed");
+            describe(m) + ": an agreement with " + target + " is already signed");
       }
       if (s.progress[p] < 1) {
         return new Rejection(actor, m, RejectionReason.NOT_ENOUGH_PROGRESS,
-            what + ": negotiation progress is " + s.progress[p] + ", an agreement needs at least 1");
+            describe(m) + ": negotiation progress is " + s.progress[p] + ", an agreement needs at least 1");
       }
     }
     if (type == MoveType.EASE_SANCTIONS && !s.sanctions[t.dir(i, j)]) {
       return new Rejection(actor, m, RejectionReason.NO_SANCTIONS,
-          what + ": " + actor + " has no sanctions in force against " + target);
+          describe(m) + ": " + actor + " has no sanctions in force against " + target);
     }
     return null;
   }
 
   private static Rejection checkMediate(GameState s, int i, String actor, Move m) {
     Topology t = s.topo;
-    String what = describe(m);
     if (m.target().isEmpty() || m.targetB().isEmpty()) {
       return new Rejection(actor, m, RejectionReason.MISSING_TARGET,
-          what + ": name the two actors to mediate between");
+          describe(m) + ": name the two actors to mediate between");
     }
     int a = t.actor(m.target());
     int b = t.actor(m.targetB());
     if (a < 0 || b < 0) {
       return new Rejection(actor, m, RejectionReason.UNKNOWN_TARGET,
-          what + ": '" + (a < 0 ? m.target() : m.targetB()) + "' is not an actor");
+          describe(m) + ": '" + (a < 0 ? m.target() : m.targetB()) + "' is not an actor");
     }
     if (a == i || b == i) {
       return new Rejection(actor, m, RejectionReason.SELF_TARGET,
-          what + ": a mediator mediates between two other actors");
+          describe(m) + ": a mediator mediates between two other actors");
     }
     int p = a == b ? -1 : t.pair(a, b);
     if (p < 0) {
       return new Rejection(actor, m, RejectionReason.NO_DYAD,
-          what + ": " + m.target() + " and " + m.targetB() + " form no dyad to mediate");
+          describe(m) + ": " + m.target() + " and " + m.targetB() + " form no dyad to mediate");
     }
     if (s.relationsBroken[p]) {
       return new Rejection(actor, m, RejectionReason.RELATIONS_BROKEN,
-          what + ": relations between " + m.target() + " and " + m.targetB() + " are broken");
+          describe(m) + ": relations between " + m.target() + " and " + m.targetB() + " are broken");
     }
     return null;
   }
 
   private static Rejection checkAlertUnit(GameState s, int i, String actor, Move m) {
     Topology t = s.topo;
-    String what = describe(m);
     if (!t.hasUnits) {
-      return new Rejection(actor, m, RejectionReason.NO_UNITS, what + ": this scenario has no units");
+      return new Rejection(actor, m, RejectionReason.NO_UNITS, describe(m) + ": this scenario has no units");
     }
     Rejection r = checkUnit(s, i, actor, m);
     if (r != null) {
       return r;
     }
     if (s.unitOnAlert[t.unit(m.unit())]) {
-      return new Rejection(actor, m, RejectionReason.ALREADY_ON_ALERT, what + ": the unit is already on alert");
+      return new Rejection(actor, m, RejectionReason.ALREADY_ON_ALERT, describe(m) + ": the unit is already on alert");
     }
     return null;
   }
 
   private static Rejection checkUnit(GameState s, int i, String actor, Move m) {
     Topology t = s.topo;
-    String what = describe(m);
     if (m.unit().isEmpty()) {
-      return new Rejection(actor, m, RejectionReason.MISSING_TARGET, what + ": name the unit");
+      return new Rejection(actor, m, RejectionReason.MISSING_TARGET, describe(m) + ": name the unit");
     }
     int u = t.unit(m.unit());
     if (u < 0) {
-      return new Rejection(actor, m, RejectionReason.UNKNOWN_UNIT, what + ": no unit '" + m.unit() + "'");
+      return new Rejection(actor, m, RejectionReason.UNKNOWN_UNIT, describe(m) + ": no unit '" + m.unit() + "'");
     }
     if (t.unitOwner[u] != i) {
       return new Rejection(actor, m, RejectionReason.NOT_YOUR_UNIT,
-          what + ": '" + m.unit() + "' belongs to " + t.actorIds[t.unitOwner[u]]);
+          describe(m) + ": '" + m.unit() + "' belongs to " + t.actorIds[t.unitOwner[u]]);
     }
     return null;
   }
 
   private static Rejection checkGenericTroops(GameState s, int i, String actor, Move m) {
-    String what = describe(m);
     if (!m.unit().isEmpty() || !m.region().isEmpty()) {
       return new Rejection(actor, m, RejectionReason.NO_UNITS,
-          what + ": this scenario has no units; give a target and a quantity in thousands");
+          describe(m) + ": this scenario has no units; give a target and a quantity in thousands");
     }
     Rejection r = checkDyadTarget(s, i, actor, m, m.target(), true);
     if (r != null) {
@@ -358,7 +354,7 @@ final class Validator {
     }
     if (!(m.quantity() > 0) || Double.isInfinite(m.quantity())) {
       return new Rejection(actor, m, RejectionReason.BAD_QUANTITY,
-          what + ": the quantity must be a positive number of thousands of troops");
+          describe(m) + ": the quantity must be a positive number of thousands of troops");
     }
     return null;
   }
@@ -370,43 +366,42 @@ final class Validator {
    */
   private static Rejection checkUnitMove(GameState s, int i, String actor, Move m) {
     Topology t = s.topo;
-    String what = describe(m);
     if (m.unit().isEmpty()) {
       return new Rejection(actor, m, RejectionReason.USE_UNITS,
-          what + ": this scenario deploys units; name a unit and a region");
+          describe(m) + ": this scenario deploys units; name a unit and a region");
     }
     Rejection r = checkUnit(s, i, actor, m);
     if (r != null) {
       return r;
     }
     if (m.region().isEmpty()) {
-      return new Rejection(actor, m, RejectionReason.MISSING_TARGET, what + ": name the destination region");
+      return new Rejection(actor, m, RejectionReason.MISSING_TARGET, describe(m) + ": name the destination region");
     }
     int dest = t.region(m.region());
     if (dest < 0) {
-      return new Rejection(actor, m, RejectionReason.UNKNOWN_REGION, what + ": no region '" + m.region() + "'");
+      return new Rejection(actor, m, RejectionReason.UNKNOWN_REGION, describe(m) + ": no region '" + m.region() + "'");
     }
     int u = t.unit(m.unit());
     int origin = s.unitLocation[u];
     if (dest == origin) {
       return new Rejection(actor, m, m.type() == MoveType.DEPLOY_TROOPS
           ? RejectionReason.NOT_A_DEPLOYMENT : RejectionReason.NOT_A_WITHDRAWAL,
-          what + ": the unit is already in " + m.region());
+          describe(m) + ": the unit is already in " + m.region());
     }
     if (t.barred(dest, i)) {
       return new Rejection(actor, m, RejectionReason.REGION_BARRED,
-          what + ": " + actor + " may not send units to " + m.region());
+          describe(m) + ": " + actor + " may not send units to " + m.region());
     }
     boolean originFaces = t.faces[origin].length > 0;
     boolean destFaces = t.faces[dest].length > 0;
     if (m.type() == MoveType.WITHDRAW_TROOPS) {
       if (!originFaces) {
         return new Rejection(actor, m, RejectionReason.NOT_A_WITHDRAWAL,
-            what + ": the unit faces nobody where it is; nothing to withdraw from");
+            describe(m) + ": the unit faces nobody where it is; nothing to withdraw from");
       }
       if (destFaces) {
         return new Rejection(actor, m, RejectionReason.NOT_A_WITHDRAWAL,
-            what + ": " + m.region() + " faces other actors; withdraw to a rear area");
+            describe(m) + ": " + m.region() + " faces other actors; withdraw to a rear area");
       }
       return null;
     }
@@ -420,13 +415,13 @@ final class Validator {
     if (adds) {
       if (!originFaces && !s.unitOnAlert[u]) {
         return new Rejection(actor, m, RejectionReason.UNIT_NOT_ON_ALERT,
-            what + ": put the unit on alert first (ALERT_UNITS), then deploy it");
+            describe(m) + ": put the unit on alert first (ALERT_UNITS), then deploy it");
       }
       return null;
     }
     if (!destFaces && originFaces) {
       return new Rejection(actor, m, RejectionReason.NOT_A_DEPLOYMENT,
-          what + ": " + m.region() + " faces nobody; moving there is WITHDRAW_TROOPS");
+          describe(m) + ": " + m.region() + " faces nobody; moving there is WITHDRAW_TROOPS");
     }
     return null;
   }

@@ -178,7 +178,8 @@ public final class Calibration {
     Map<String, Integer> alerts = new TreeMap<>();
     alerts.put(d.ij().from(), worst.alertI());
     alerts.put(d.ji().from(), worst.alertJ());
-    return Optional.of(new Instability(Optional.of(d.pair()), worst.talks(), alerts, worst.spectralRadius(), maxDt));
+    return Optional.of(new Instability(
+        Optional.of(d.pair()), worst.talks(), alerts, worst.spectralRadius(), maxDt, d.atAlert5().spectralRadius()));
   }
 
   /** The case to report: without talks before with talks, then the larger radius. */
@@ -321,7 +322,12 @@ public final class Calibration {
         for (String a : actors) {
           shown.put(a, worstAlerts.get(a));
         }
-        instability = Optional.of(new Instability(Optional.empty(), worstTalks, shown, worstRho, maxDt));
+        Map<String, Integer> five = new TreeMap<>();
+        for (String a : actors) {
+          five.put(a, 5);
+        }
+        double rho5 = eulerRadius(matrix(multipliers(five), false));
+        instability = Optional.of(new Instability(Optional.empty(), worstTalks, shown, worstRho, maxDt, rho5));
       }
     }
 

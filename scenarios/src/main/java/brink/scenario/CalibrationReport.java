@@ -166,9 +166,15 @@ public record CalibrationReport(
    * @param alerts the alert of each actor in the worst case found
    * @param spectralRadius ρ(I + dt·A_eff) in that case
    * @param maxStableDt the largest dt for which every stable combination has ρ < 1 (exclusive bound)
+   * @param spectralRadiusAtAlert5 ρ(I + dt·A_eff) with every actor at alert 5, without talks
    */
   public record Instability(
-      Optional<Pair> pair, boolean talks, Map<String, Integer> alerts, double spectralRadius, double maxStableDt) {
+      Optional<Pair> pair,
+      boolean talks,
+      Map<String, Integer> alerts,
+      double spectralRadius,
+      double maxStableDt,
+      double spectralRadiusAtAlert5) {
     public Instability {
       alerts = Map.copyOf(new java.util.TreeMap<>(alerts));
     }
@@ -178,9 +184,13 @@ public record CalibrationReport(
       StringBuilder a = new StringBuilder();
       new java.util.TreeMap<>(alerts).forEach((k, v) -> a.append(a.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
       String where = pair.map(p -> "dyad " + p).orElse("the coupled system (kappa > 0)");
+      boolean worstIsAlert5 = !talks && alerts.values().stream().allMatch(x -> x == 5);
+      String radius = spectralRadiusAtAlert5 >= 1 && !worstIsAlert5
+          ? fmt(spectralRadiusAtAlert5, 3) + " >= 1 at alert 5 without talks, and up to " + fmt(spectralRadius, 3)
+          : fmt(spectralRadius, 3) + " >= 1";
       return "dt = " + Checker.num(dt) + " is too large for " + where
           + ": the continuous model is stable there, but each Euler step overshoots and the turns diverge"
-          + " (spectral radius of I + dt*A = " + fmt(spectralRadius, 3) + " >= 1 at alerts " + a
+          + " (spectral radius of I + dt*A = " + radius + " at alerts " + a
           + (talks ? " with mutual talks" : " without talks") + "); use dt < " + fmt(maxStableDt, 4)
           + " or lower restraint/reaction";
     }

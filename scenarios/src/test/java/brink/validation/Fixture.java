@@ -5,15 +5,15 @@ import brink.engine.GameState;
 import brink.engine.Orders;
 import brink.engine.TurnRecord;
 import brink.engine.TurnResult;
-import brink.engine.def.ActorDef;
-import brink.engine.def.Alliance;
-import brink.engine.def.DyadDef;
 import brink.engine.def.Move;
-import brink.engine.def.Pair;
-import brink.engine.def.Regime;
 import brink.engine.def.Rules;
 import brink.engine.def.Scenario;
-import brink.engine.def.Text;
+import brink.scenario.ScenarioConverter;
+import com.google.protobuf.TextFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,9 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
- * The feb2022-abstract fixture of engine-model.md Part III and helpers to play it. Temporary Java copy until
- * the fixture file lands on main.
+ * The feb2022-abstract fixture of engine-model.md Part III, loaded from its file
+ * ({@code src/test/resources/brink/fixtures/feb2022-abstract.txtpb}) through {@link ScenarioConverter}, and
+ * helpers to play it.
  */
 final class Fixture {
   static final String RUS = "rus";
@@ -31,49 +32,32 @@ final class Fixture {
   static final String USA = "usa";
   static final String NATO = "nato";
   static final List<String> ACTORS = List.of(BLR, NATO, RUS, UKR, USA);
+  private static final String RESOURCE = "/brink/fixtures/feb2022-abstract.txtpb";
+
+  private static final Scenario SCENARIO = load();
 
   private Fixture() {}
 
+  private static Scenario load() {
+    try (InputStream in = Fixture.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("test resource " + RESOURCE + " is missing");
+      }
+      brink.protocol.scenario.v1.Scenario.Builder b = brink.protocol.scenario.v1.Scenario.newBuilder();
+      TextFormat.merge(new String(in.readAllBytes(), StandardCharsets.UTF_8), b);
+      return ScenarioConverter.toEngine(b.build());
+    } catch (IOException e) {
+      throw new UncheckedIOException(RESOURCE, e);
+    }
+  }
+
   static Scenario scenario() {
-    return build(Function.identity());
+    return SCENARIO;
   }
 
   /** The fixture with its rules changed. */
   static Scenario withRules(Function<Rules.Builder, Rules.Builder> change) {
-    return build(change);
-  }
-
-  private static Scenario build(Function<Rules.Builder, Rules.Builder> change) {
-    List<ActorDef> actors = List.of(
-        actor(RUS, Regime.AUTOCRACY, true, 3, 200),
-        actor(BLR, Regime.AUTOCRACY, false, 4, 0),
-        actor(UKR, Regime.DEMOCRACY, false, 3, 0),
-        actor(USA, Regime.DEMOCRACY, true, 4, 8.5),
-        actor(NATO, Regime.DEMOCRACY, true, 4, 0));
-    List<DyadDef> dyads = List.of(
-        dyad(RUS, UKR, 45, 0.08, 0.12, 2.0, 100),
-        dyad(UKR, RUS, 30, 0.10, 0.15, 1.5, 0),
-        dyad(RUS, USA, 35, 0.10, 0.05, 2.0, 0),
-        dyad(USA, RUS, 25, 0.12, 0.04, 1.6, 3),
-        dyad(RUS, NATO, 35, 0.10, 0.05, 2.0, 0),
-        dyad(NATO, RUS, 30, 0.12, 0.04, 2.2, 0),
-        dyad(BLR, UKR, 30, 0.10, 0.03, 2.4, 0),
-        dyad(UKR, BLR, 20, 0.10, 0.05, 0.5, 0));
-    Rules rules = change.apply(Rules.defaults().toBuilder().incidentPMax(0).maxTurns(12)).build();
-    return new Scenario("feb2022-abstract", Text.of("February 2022 (abstract fixture)"), null, "2022-02-03", 7,
-        rules, actors, dyads, List.of(new Pair(RUS, UKR)),
-        List.of(new Alliance(List.of(RUS, BLR), null), new Alliance(List.of(USA, NATO), null)),
-        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), null, List.of(),
-        List.of());
-  }
-
-  private static ActorDef actor(String id, Regime regime, boolean nuclear, int alert, double reserve) {
-    return new ActorDef(id, Text.of(id.toUpperCase()), regime, nuclear, alert, "passive", null, null, 100, 100,
-        reserve, 0);
-  }
-
-  private static DyadDef dyad(String from, String to, double h, double a, double k, double g, double deployed) {
-    return new DyadDef(from, to, h, a, k, g, 0, deployed, false, "");
+    return Copies.withRules(SCENARIO, change.apply(SCENARIO.rules().toBuilder()).build());
   }
 
   static GameState start() {

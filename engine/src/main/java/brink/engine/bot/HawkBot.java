@@ -7,7 +7,11 @@ import brink.engine.def.RegionDef;
 import brink.engine.view.ActorView;
 import brink.engine.view.UnitView;
 import brink.engine.view.Views;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * hawk (II-c §11): (1) for each hostile move (Goldstein w &lt; 0) it saw last turn against it, the same move
@@ -84,18 +88,34 @@ final class HawkBot implements Bot {
   }
 
   /**
-   * A deployment toward {@code j}: with units, the first (unit on alert, region facing j and not barred for
-   * the hawk) pair by ids that the check accepts; without, DEPLOY_TROOPS(j, min(q, reserve)).
+   * A deployment toward {@code j}. With units: the first (unit, region) the check accepts among the hawk's
+   * units on alert (by id) whose region does not already face j (else the move would be a mere reposition,
+   * II-c §3), and regions facing j, not barred for it, on its own soil first, then an ally's, then a
+   * region of no sovereign (never a third country's), those facing fewest actors first, then by id.
+   * Without units: DEPLOY_TROOPS(j, min(q, reserve)).
    */
   static boolean deployToward(ActorView view, Submission out, String j, double q) {
     if (view.withUnits()) {
+      Map<String, RegionDef> byId = new HashMap<>();
+      for (RegionDef r : view.regions()) {
+        byId.put(r.id(), r);
+      }
+      List<RegionDef> candidates = new ArrayList<>();
+      for (RegionDef r : view.regions()) {
+        if (r.faces().contains(j) && !r.barredFor().contains(view.actor()) && soil(view, r) >= 0) {
+          candidates.add(r);
+        }
+      }
+      candidates.sort(Comparator.comparingInt((RegionDef r) -> soil(view, r))
+          .thenComparingInt(r -> r.faces().size())
+          .thenComparing(RegionDef::id));
       for (UnitView u : view.ownUnits()) {
-        if (!u.onAlert()) {
+        RegionDef at = byId.get(u.location());
+        if (!u.onAlert() || (at != null && at.faces().contains(j))) {
           continue;
         }
-        for (RegionDef r : view.regions()) {
-          if (r.faces().contains(j) && !r.barredFor().contains(view.actor()) && !r.id().equals(u.location())
-              && out.offer(Move.unit(MoveType.DEPLOY_TROOPS, u.id(), r.id()))) {
+        for (RegionDef r : candidates) {
+          if (out.offer(Move.unit(MoveType.DEPLOY_TROOPS, u.id(), r.id()))) {
             return true;
           }
         }
@@ -104,5 +124,16 @@ final class HawkBot implements Bot {
     }
     double amount = Math.min(q, view.reserve());
     return amount > 0 && out.offer(Move.troops(MoveType.DEPLOY_TROOPS, j, amount));
+  }
+
+  /** 0 own soil, 1 an ally's, 2 no sovereign, −1 a third country's (not a place a bot sends troops). */
+  private static int soil(ActorView view, RegionDef r) {
+    if (r.sovereign().equals(view.actor())) {
+      return 0;
+    }
+    if (view.allies().contains(r.sovereign())) {
+      return 1;
+    }
+    return r.sovereign().isEmpty() ? 2 : -1;
   }
 }

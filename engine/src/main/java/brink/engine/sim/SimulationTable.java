@@ -8,6 +8,7 @@ import brink.engine.Rejection;
 import brink.engine.TurnRecord;
 import brink.engine.def.Move;
 import brink.engine.def.Outcome;
+import brink.engine.def.Visibility;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
@@ -62,7 +63,7 @@ public final class SimulationTable {
             .append(fr ? "  stabilité " : "  stability ").append(num(a.stability())).append('\n');
       }
       for (Event e : t.events()) {
-        out.append("  * ").append(event(e)).append('\n');
+        out.append("  * ").append(event(e, fr)).append('\n');
       }
       for (Rejection r : t.rejections()) {
         out.append(fr ? "  ! rejeté : " : "  ! rejected: ").append(r.actor()).append(' ')
@@ -105,7 +106,7 @@ public final class SimulationTable {
     }
   }
 
-  private static String event(Event e) {
+  private static String event(Event e, boolean fr) {
     StringBuilder b = new StringBuilder();
     b.append(e.actor()).append(' ');
     if (e.fromInject()) {
@@ -137,12 +138,23 @@ public final class SimulationTable {
     if (e.quantity() != 0 && e.unit().isEmpty()) {
       b.append(" (").append(num(e.quantity())).append("k)");
     }
-    b.append(" [").append(e.visibility().name().toLowerCase(java.util.Locale.ROOT));
-    if (e.visibility() == brink.engine.def.Visibility.COVERT) {
-      b.append(e.detected() ? ", detected" : ", undetected");
+    b.append(" [").append(visibility(e.visibility(), fr));
+    if (e.visibility() == Visibility.COVERT) {
+      b.append(e.detected() ? (fr ? ", détectée" : ", detected") : (fr ? ", non détectée" : ", undetected"));
     }
     b.append(']');
     return b.toString();
+  }
+
+  private static String visibility(Visibility v, boolean fr) {
+    switch (v) {
+      case PUBLIC:
+        return fr ? "publique" : "public";
+      case PARTIES:
+        return fr ? "entre les parties" : "parties";
+      default:
+        return fr ? "secrète" : "covert";
+    }
   }
 
   private static String move(Move m) {

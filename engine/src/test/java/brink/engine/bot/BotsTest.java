@@ -229,6 +229,50 @@ class BotsTest {
         .containsExactly(Move.of(MoveType.RAISE_ALERT), Move.unit(MoveType.DEPLOY_TROOPS, "u2", "b-front"));
   }
 
+  @Test
+  void hawk_withUnits_prefersOwnSoilThenAlliesAndFewestFacedActors_neverRepositionsNorEntersThirdCountries() {
+    Scenario sc = new TestScenario("soil")
+        .actor("x", Regime.DEMOCRACY, false, 2, 0, "hawk")
+        .actor("y", Regime.DEMOCRACY, false, 5, 0, "hawk")
+        .actor("z", Regime.DEMOCRACY, false, 5, 0, "hawk")
+        .actor("w", Regime.DEMOCRACY, false, 5, 0, "hawk")
+        .dyad("x", "y", 40, 0.3, 0.1, 1, 0)
+        .dyad("y", "x", 40, 0.3, 0.1, 1, 0)
+        .dyad("x", "z", 20, 0.3, 0.1, 1, 0)
+        .dyad("z", "x", 20, 0.3, 0.1, 1, 0)
+        .primary("x", "y")
+        .alliance("x", "w")
+        .region("home", "x", List.of(), List.of())
+        .region("a-neutral", "z", List.of("y"), List.of())  // a third country's soil: never
+        .region("b-ally-wide", "w", List.of("y", "z"), List.of())
+        .region("c-ally-narrow", "w", List.of("y"), List.of())
+        .region("d-border", "x", List.of("y", "z"), List.of())
+        .unit("u0", "x", 5000, "d-border", true)  // already faces y: moving it would only reposition
+        .unit("u1", "x", 5000, "home", true)
+        .build();
+    GameState s = start(sc);
+    // Alert 2: no RAISE_ALERT. Rival with the highest T is y; u0 is skipped; u1 goes to x's own d-border.
+    assertThat(play(s, "x", "hawk")).containsExactly(Move.unit(MoveType.DEPLOY_TROOPS, "u1", "d-border"));
+
+    Scenario noOwn = new TestScenario("soil2")
+        .actor("x", Regime.DEMOCRACY, false, 2, 0, "hawk")
+        .actor("y", Regime.DEMOCRACY, false, 5, 0, "hawk")
+        .actor("z", Regime.DEMOCRACY, false, 5, 0, "hawk")
+        .actor("w", Regime.DEMOCRACY, false, 5, 0, "hawk")
+        .dyad("x", "y", 40, 0.3, 0.1, 1, 0)
+        .dyad("y", "x", 40, 0.3, 0.1, 1, 0)
+        .primary("x", "y")
+        .alliance("x", "w")
+        .region("home", "x", List.of(), List.of())
+        .region("a-neutral", "z", List.of("y"), List.of())
+        .region("b-ally-wide", "w", List.of("y", "z"), List.of())
+        .region("c-ally-narrow", "w", List.of("y"), List.of())
+        .unit("u1", "x", 5000, "home", true)
+        .build();
+    assertThat(play(start(noOwn), "x", "hawk"))
+        .containsExactly(Move.unit(MoveType.DEPLOY_TROOPS, "u1", "c-ally-narrow"));
+  }
+
   // ------------------------------------------------------------------ tit-for-tat
 
   @Test

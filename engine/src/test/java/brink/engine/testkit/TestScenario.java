@@ -100,7 +100,11 @@ public final class TestScenario {
   }
 
   public TestScenario region(String id, List<String> faces, List<String> barredFor) {
-    regions.add(new RegionDef(id, null, "", faces, barredFor));
+    return region(id, "", faces, barredFor);
+  }
+
+  public TestScenario region(String id, String sovereign, List<String> faces, List<String> barredFor) {
+    regions.add(new RegionDef(id, null, sovereign, faces, barredFor));
     return this;
   }
 
