@@ -108,6 +108,22 @@ public final class TestClient implements AutoCloseable {
     return m;
   }
 
+  private ServerMessage last;
+
+  /** Reads one more frame: true (see {@link #lastRead}), or false when the server closed the connection. */
+  public boolean readOne() throws IOException {
+    try {
+      last = read();
+      return true;
+    } catch (EOFException e) {
+      return false;
+    }
+  }
+
+  public ServerMessage lastRead() {
+    return last;
+  }
+
   /** True when the server has closed the connection (after reading whatever it sent before). */
   public boolean closedByServer() throws IOException {
     try {
