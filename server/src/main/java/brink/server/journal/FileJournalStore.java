@@ -143,12 +143,8 @@ public final class FileJournalStore implements JournalStore {
       for (CorruptGame c : scan.corrupt().values()) {
         corrupt.put(c.gameId(), c.message());
       }
-      Map<String, Integer> perGame = new TreeMap<>();
-      for (Header h : scan.kept()) {
-        perGame.merge(h.gameId(), 1, Integer::sum);
-      }
-      TreeSet<String> games = new TreeSet<>(perGame.keySet());
-      games.addAll(corrupt.keySet());
+      TreeSet<String> games = new TreeSet<>(corrupt.keySet());
+      scan.kept().forEach(h -> games.add(h.gameId()));
       RecoveryReport report = new RecoveryReport(file, scan.kept().size(), games.size(), torn,
           List.copyOf(scan.corrupt().values()), scan.warnings());
       FileJournalStore store = new FileJournalStore(file, options, channel, lock, report, corrupt);
