@@ -1,6 +1,7 @@
 package brink.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -8,11 +9,12 @@ import picocli.CommandLine.Spec;
 /** {@code brink scenario ...}: commands about scenario files. */
 @Command(
     name = "scenario",
-    mixinStandardHelpOptions = true,
     description = "Work with scenario files.",
     subcommands = {ValidateCommand.class})
 final class ScenarioCommand implements Runnable {
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Override
   public void run() {

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,7 +23,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "simulate",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Run a scenario to its end with bots and scripted orders, and print what happened turn by turn.",
@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
     })
 final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Option(names = "--scenario", paramLabel = "ID|FILE", defaultValue = ScenarioSource.DEFAULT_ID,
       description = "A bundled scenario id or a scenario file (default: ${DEFAULT-VALUE}).")
@@ -44,7 +46,7 @@ final class SimulateCommand implements Callable<Integer> {
   Path orders;
 
   @Option(names = "--bots", paramLabel = "DOCTRINE",
-      description = "Bot for every actor: passive, historical, dove, hawk or tit-for-tat.")
+      description = "Bot for every actor without scripted orders: passive, historical, dove, hawk or tit-for-tat.")
   String bots;
 
   @Option(names = "--bot", paramLabel = "ACTOR=DOCTRINE", mapFallbackValue = "",

@@ -5,6 +5,7 @@ import brink.scenario.LoadResult;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "validate",
-    mixinStandardHelpOptions = true,
     description = {
       "Check a scenario file (or a bundled scenario): print every error with its line and column, then each "
           + "dyad's stability and equilibrium.",
@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Parameters(paramLabel = "FILE|ID", description = "A scenario file (.txtpb) or a bundled scenario id.")
   String target;
