@@ -64,6 +64,11 @@ abstract class ClientCommand implements Callable<Integer> {
     return "";
   }
 
+  /** Where an interactive shell writes (the observer's board silences it once it draws). */
+  Out interactiveOut(Out terminalOut) {
+    return terminalOut;
+  }
+
   /** Runs the shell at an interactive terminal (the observer draws a board instead of a prompt). */
   int interactive(Shell shell, Terminal terminal, LineReader reader) throws IOException {
     return Repl.interactive(shell, reader);
@@ -102,7 +107,7 @@ abstract class ClientCommand implements Callable<Integer> {
     if (interactive) {
       terminal = TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8).build();
       reader = Repl.reader(terminal, holder);
-      out = Repl.out(reader);
+      out = interactiveOut(Repl.out(reader));
     } else {
       out = json ? new Out.JsonLines(w) : new Out.Text(w);
     }

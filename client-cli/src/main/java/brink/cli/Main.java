@@ -35,7 +35,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     description = "Brink: a classroom crisis-diplomacy simulation.",
     subcommands = {PlayCommand.class, InstructCommand.class, ObserveCommand.class, SimulateCommand.class,
       ScenarioCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Run 'brink help COMMAND' for the options of a command."})
+    footer = {"", "Run 'brink help COMMAND' for the options of a command.",
+      "'brink server' starts a server and 'brink demo' plays a game with bots (both from the server's jar)."})
 public final class Main implements Runnable {
   /** The exit code of an unexpected failure (a bug): picocli's SOFTWARE code. */
   static final int INTERNAL_ERROR = 1;

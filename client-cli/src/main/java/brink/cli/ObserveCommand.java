@@ -56,8 +56,18 @@ final class ObserveCommand extends ClientCommand {
     return !once && super.isInteractive();
   }
 
+  private Out.Muting muting;
+
+  @Override
+  Out interactiveOut(Out terminalOut) {
+    muting = new Out.Muting(terminalOut);
+    return muting;
+  }
+
   @Override
   int interactive(Shell shell, Terminal terminal, LineReader reader) throws IOException {
+    // From here the board shows everything; lines printed over it would garble it.
+    muting.mute();
     return new Board((ObserverShell) shell, terminal).run();
   }
 }

@@ -83,7 +83,7 @@ class RealServerTest {
   void scriptedGame_instructorCreatesAndStarts_twoPlayersOrderAndTalk_theTurnResolves() throws Exception {
     Run instructor = brink("instruct", "--server", server.address(), "--key", server.key(), "--json", "--script",
         script("instructor.txt", "create eastern-flank-2022 --seed 7 --label Group B", "start", "await report 1",
-            "status").toString());
+            "status", "end", "report " + dir.resolve("aar.json")).toString());
     String created = instructor.awaitOut("\"type\":\"game_created\"");
     assertThat(created).contains("\"seatCodes\":[", "\"observerCode\":\"", "\"instructorCode\":\"");
     Run usa = brink("play", "--server", server.address(), "--code", code(created, "usa"), "--name", "Alice",
@@ -112,7 +112,9 @@ class RealServerTest {
     assertThat(r).doesNotContain("Exception");
 
     String i = instructor.out().toString();
-    assertThat(i).contains("\"type\":\"ack\"", "\"type\":\"awaited\"", "\"type\":\"status\"");
+    assertThat(i).contains("\"type\":\"ack\"", "\"type\":\"awaited\"", "\"type\":\"status\"",
+        "\"type\":\"report_saved\"");
+    assertThat(Files.readString(dir.resolve("aar.json"))).contains("\"turnsPlayed\":1", "We are ready to talk.");
     assertThat(i).contains("\"type\":\"seat\"");
     assertThat(i).doesNotContain("\"type\":\"error\"");
   }

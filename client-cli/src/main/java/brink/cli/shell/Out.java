@@ -28,6 +28,41 @@ public interface Out {
     show(type, List.of(sentence), null);
   }
 
+  /** Passes everything through until {@link #mute()}, then nothing (a full-screen board draws on its own). */
+  final class Muting implements Out {
+    private final Out inner;
+    private volatile boolean muted;
+
+    public Muting(Out inner) {
+      this.inner = inner;
+    }
+
+    public void mute() {
+      muted = true;
+    }
+
+    @Override
+    public void show(String type, List<String> lines, Object data) {
+      if (!muted) {
+        inner.show(type, lines, data);
+      }
+    }
+
+    @Override
+    public void error(String sentence, Object data) {
+      if (!muted) {
+        inner.error(sentence, data);
+      }
+    }
+
+    @Override
+    public void notice(String type, String sentence) {
+      if (!muted) {
+        inner.notice(type, sentence);
+      }
+    }
+  }
+
   /** Plain lines on a writer. */
   final class Text implements Out {
     private final PrintWriter w;

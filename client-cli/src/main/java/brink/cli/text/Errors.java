@@ -12,8 +12,15 @@ import java.util.Locale;
 public final class Errors {
   private Errors() {}
 
-  /** One sentence for an Error answer. */
+  /** One sentence for an Error answer, led by the place in the file when the error has one (line, column). */
   public static String describe(I18n i, Error e) {
+    String line = e.getDetailsOrDefault("line", "");
+    String column = e.getDetailsOrDefault("column", "");
+    String place = line.isEmpty() ? "" : i.t("error.place", line, column.isEmpty() ? "1" : column);
+    return place + sentenceFor(i, e);
+  }
+
+  private static String sentenceFor(I18n i, Error e) {
     String server = sentence(e.getMessage());
     String field = e.getDetailsOrDefault("field", "");
     String reason = e.getDetailsOrDefault("reason", "");

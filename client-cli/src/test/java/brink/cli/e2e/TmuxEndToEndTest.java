@@ -131,6 +131,11 @@ class TmuxEndToEndTest {
       tmux.type("teacher", "end");
       tmux.await("alice", "The game is over.");
       tmux.await("bob", "La partie est terminée.");
+      Path debrief = dir.resolve("debrief.md");
+      tmux.type("teacher", "report " + debrief);
+      tmux.await("teacher", "The after-action report (1 turns) is saved in " + debrief);
+      assertThat(java.nio.file.Files.readString(debrief)).contains("# After-action report: Eastern Flank, February 2022",
+          "Alice (usa) → rus: Let us talk in Geneva.");
 
       for (String who : List.of("alice", "bob", "teacher")) {
         tmux.type(who, "quit");
