@@ -321,11 +321,14 @@ public final class Screens {
     List<TurnReport> reports = s.getReportsList();
     for (int k = reports.size() - 1; k >= 0; k--) {
       TurnReport r = reports.get(k);
-      List<String> turn = new ArrayList<>();
-      for (Event e : r.getEventsList()) {
-        turn.add("  " + i.t("board.turnTag", r.getTurn()) + " " + w.event(e, s));
+      // Headlines first (the news of the turn), then the moves, as a projected front page would.
+      for (boolean headlines : new boolean[] {true, false}) {
+        for (Event e : r.getEventsList()) {
+          if ((e.getKind() == brink.protocol.v1.EventKind.EVENT_INJECT) == headlines) {
+            news.add("  " + i.t("board.turnTag", r.getTurn()) + " " + w.event(e, s));
+          }
+        }
       }
-      news.addAll(turn);
     }
     List<String> press = new ArrayList<>();
     for (int k = s.getMessagesCount() - 1; k >= 0 && press.size() < 3; k--) {

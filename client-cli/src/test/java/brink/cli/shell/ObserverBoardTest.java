@@ -26,7 +26,9 @@ class ObserverBoardTest {
     GameState s = TestViews.state("eastern-flank-2022", "", Phase.ORDERS, 3, TestViews.NOW + 95_000);
     return s.toBuilder()
         .addReports(TurnReport.newBuilder().setTurn(1).addEvents(Event.newBuilder().setKind(EventKind.EVENT_MOVE)
-            .setActor("usa").setMove(MoveType.DEPLOY_TROOPS).setUnit("us-101st-campbell").setRegion("poland")))
+            .setActor("usa").setMove(MoveType.DEPLOY_TROOPS).setUnit("us-101st-campbell").setRegion("poland"))
+            .addEvents(Event.newBuilder().setKind(EventKind.EVENT_INJECT).setHeadline(Text.newBuilder()
+                .setEn("Pipeline explosion").setFr("Explosion d'un gazoduc"))))
         .addReports(TurnReport.newBuilder().setTurn(2).addEvents(Event.newBuilder().setKind(EventKind.EVENT_INJECT)
             .setHeadline(Text.newBuilder().setEn("Diplomats speak of a thaw").setFr("Les diplomates parlent d'un dégel"))))
         .addMessages(Press.newBuilder().setMessageId(1).setTurn(2).setFromActor("rus").setFromName("Boris")
@@ -55,6 +57,9 @@ class ObserverBoardTest {
       }
       assertThat(text).contains(en ? "Latest events" : "Derniers événements");
       assertThat(text.indexOf("[T2]")).isLessThan(text.indexOf("[T1]"));
+      assertThat(text.indexOf(en ? "[T1] News: Pipeline explosion" : "[T1] Actualité : Explosion d'un gazoduc"))
+          .as("a turn's headlines come before its moves").isPositive()
+          .isLessThan(text.indexOf("[T1] " + (en ? "United States" : "États-Unis")));
       assertThat(text).contains(en ? "[T2] News: Diplomats speak of a thaw" : "[T2] Actualité : Les diplomates parlent d'un dégel");
       assertThat(text).containsPattern(en ? "\\[T1] United States deploys 101st Airborne Division \\(elements\\) to Poland\\."
           : "\\[T1] États-Unis déploie .+ vers Pologne\\.");
