@@ -33,7 +33,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Brink: a classroom crisis-diplomacy simulation.",
-    subcommands = {SimulateCommand.class, ScenarioCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {PlayCommand.class, InstructCommand.class, ObserveCommand.class, SimulateCommand.class,
+      ScenarioCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'brink help COMMAND' for the options of a command."})
 public final class Main implements Runnable {
   /** The exit code of an unexpected failure (a bug): picocli's SOFTWARE code. */
