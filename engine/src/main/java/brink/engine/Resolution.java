@@ -11,7 +11,9 @@ import brink.engine.def.Rules;
 import brink.engine.def.Visibility;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -112,7 +114,11 @@ final class Resolution {
     }
   }
 
-  Resolution(GameState s, Orders orders, BotPlayer bots) {
+  /** Injects the instructor fired for this turn, on top of the scenario's schedule (in firing order). */
+  private final List<InjectDef> extraInjects;
+
+  Resolution(GameState s, Orders orders, BotPlayer bots, List<InjectDef> extraInjects) {
+    this.extraInjects = List.copyOf(extraInjects);
     this.s = s;
     this.t = s.topo;
     this.r = t.scenario.rules();
@@ -229,19 +235,36 @@ final class Resolution {
   }
 
   private void fireInjects() {
+    // A scripted inject the instructor fires now is taken off the schedule: it fires once, here.
+    Set<String> firedByHand = new HashSet<>();
+    for (InjectDef inj : extraInjects) {
+      firedByHand.add(inj.id());
+    }
     for (int k = 0; k < t.injects.length; k++) {
       InjectDef inj = t.injects[k];
       next.injectFired[k] = s.injectFired[k];
+      if (firedByHand.contains(inj.id())) {
+        next.injectFired[k] = true;
+        continue;
+      }
       if (s.injectFired[k] || !fires(inj)) {
         continue;
       }
       next.injectFired[k] = true;
-      injectsFired.add(inj.id());
-      String actor = Event.INJECT_PREFIX + inj.id();
-      List<String> audience = new ArrayList<>(new TreeSet<>(inj.audience()));
-      for (Effect effect : inj.effects()) {
-        applyInjectEffect(actor, inj.visibility(), audience, effect);
-      }
+      fire(inj);
+    }
+    for (InjectDef inj : extraInjects) {
+      fire(inj);
+    }
+    injectsFired.sort(null);
+  }
+
+  private void fire(InjectDef inj) {
+    injectsFired.add(inj.id());
+    String actor = Event.INJECT_PREFIX + inj.id();
+    List<String> audience = new ArrayList<>(new TreeSet<>(inj.audience()));
+    for (Effect effect : inj.effects()) {
+      applyInjectEffect(actor, inj.visibility(), audience, effect);
     }
   }
 

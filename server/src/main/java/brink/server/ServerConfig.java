@@ -1,0 +1,161 @@
+package brink.server;
+
+import brink.server.time.Scheduler;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Everything a {@link BrinkServer} can be told, with its defaults in one place ({@link #defaults()}) and
+ * impossible combinations refused with a precise message. Tests inject the scheduler (clock and timers)
+ * and the random source; production leaves them empty (system clock, SecureRandom).
+ *
+ * @param bind the address to listen on
+ * @param port the port (0 = any free port)
+ * @param dataDir where the journal and the instructor key live
+ * @param scenarioDir extra scenario files (*.txtpb) offered by id besides the bundled ones
+ * @param instructorKey the key instructors give in Hello; empty = read (or create) dataDir/instructor.key
+ * @param helloTimeout how long a connection may stay without Hello
+ * @param idleTimeout how long a connection may stay silent (clients Ping more often than this)
+ * @param slowReaderGrace how long a connection may stay over the high water mark before it is dropped
+ * @param writeBufferLow the low water mark of a connection's unsent bytes
+ * @param writeBufferHigh the high water mark
+ * @param rateBurst requests a connection may send at once
+ * @param ratePerSecond requests a connection may send per second, sustained
+ * @param gameThreads threads running games (each game still runs on one at a time)
+ * @param fsync false only for benchmarks: acknowledged changes could be lost in a crash
+ * @param scheduler the clock and timers; empty = the system's
+ * @param random the source of codes, tokens and seeds; empty = a SecureRandom
+ */
+public record ServerConfig(
+    String bind,
+    int port,
+    Path dataDir,
+    Optional<Path> scenarioDir,
+    String instructorKey,
+    Duration helloTimeout,
+    Duration idleTimeout,
+    Duration slowReaderGrace,
+    int writeBufferLow,
+    int writeBufferHigh,
+    int rateBurst,
+    double ratePerSecond,
+    int gameThreads,
+    boolean fsync,
+    Optional<Scheduler> scheduler,
+    Optional<Random> random) {
+
+  /** The port Brink listens on by default. */
+  public static final int DEFAULT_PORT = 7447;
+  /**
+   * Every interface: a classroom server exists to be reached from the students' machines, and nothing
+   * beyond Hello and Ping is possible without a join code or the instructor key.
+   */
+  public static final String DEFAULT_BIND = "0.0.0.0";
+
+  public ServerConfig {
+    Objects.requireNonNull(bind, "bind");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(scenarioDir, "scenarioDir");
+    Objects.requireNonNull(instructorKey, "instructorKey");
+    Objects.requireNonNull(scheduler, "scheduler");
+    Objects.requireNonNull(random, "random");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port must be 0..65535 (0 = any free port), not " + port);
+    }
+    positive(helloTimeout, "the hello timeout");
+    positive(idleTimeout, "the idle timeout");
+    positive(slowReaderGrace, "the slow-reader grace");
+    if (writeBufferLow < 1 || writeBufferHigh <= writeBufferLow) {
+      throw new IllegalArgumentException("write buffer water marks need 0 < low < high, got " + writeBufferLow
+          + " and " + writeBufferHigh);
+    }
+    if (rateBurst < 1 || !(ratePerSecond > 0)) {
+      throw new IllegalArgumentException("the rate limit needs a burst >= 1 and a rate > 0");
+    }
+    if (gameThreads < 1) {
+      throw new IllegalArgumentException("at least one game thread is needed, not " + gameThreads);
+    }
+    if (!instructorKey.isEmpty() && instructorKey.length() < 8) {
+      throw new IllegalArgumentException("an instructor key has at least 8 characters");
+    }
+  }
+
+  private static void positive(Duration d, String what) {
+    Objects.requireNonNull(d, what);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(what + " must be positive, not " + d);
+    }
+  }
+
+  /** The defaults: port 7447 on every interface, ./brink-data, 10 s hello, 90 s idle, fsync on. */
+  public static ServerConfig defaults() {
+    return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, Path.of("brink-data"), Optional.empty(), "",
+        Duration.ofSeconds(10), Duration.ofSeconds(90), Duration.ofSeconds(10), 1 << 20, 4 << 20, 60, 20,
+        Math.max(2, Runtime.getRuntime().availableProcessors()), true, Optional.empty(), Optional.empty());
+  }
+
+  public ServerConfig withAddress(String newBind, int newPort) {
+    return new ServerConfig(newBind, newPort, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
+        slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync, scheduler,
+        random);
+  }
+
+  public ServerConfig withDataDir(Path dir) {
+    return new ServerConfig(bind, port, dir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
+        slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync, scheduler,
+        random);
+  }
+
+  public ServerConfig withScenarioDir(Path dir) {
+    return new ServerConfig(bind, port, dataDir, Optional.ofNullable(dir), instructorKey, helloTimeout,
+        idleTimeout, slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads,
+        fsync, scheduler, random);
+  }
+
+  public ServerConfig withInstructorKey(String key) {
+    return new ServerConfig(bind, port, dataDir, scenarioDir, key, helloTimeout, idleTimeout, slowReaderGrace,
+        writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync, scheduler, random);
+  }
+
+  public ServerConfig withTimeouts(Duration hello, Duration idle, Duration slowReader) {
+    return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, hello, idle, slowReader,
+        writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync, scheduler, random);
+  }
+
+  public ServerConfig withWriteBuffer(int low, int high) {
+    return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
+        slowReaderGrace, low, high, rateBurst, ratePerSecond, gameThreads, fsync, scheduler, random);
+  }
+
+  public ServerConfig withRateLimit(int burst, double perSecond) {
+    return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
+        slowReaderGrace, writeBufferLow, writeBufferHigh, burst, perSecond, gameThreads, fsync, scheduler, random);
+  }
+
+  public ServerConfig withFsync(boolean value) {
+    return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
+        slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, value, scheduler,
+        random);
+  }
+
+  public ServerConfig withScheduler(Scheduler s) {
+    return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
+        slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync,
+        Optional.of(s), random);
+  }
+
+  public ServerConfig withRandom(Random r) {
+    return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
+        slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync, scheduler,
+        Optional.of(r));
+  }
+
+  /** The random source: the injected one, or a new SecureRandom. */
+  Random randomOrSecure() {
+    return random.orElseGet(SecureRandom::new);
+  }
+}

@@ -1,0 +1,118 @@
+package brink.server;
+
+import brink.server.game.ReportSource;
+import java.io.PrintStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code brink server}: starts a Brink server and says how to reach it. Standard output gets the lines a
+ * person or a script needs (the first one is always {@code Brink server listening on HOST:PORT}); the log
+ * goes to standard error.
+ */
+@Command(name = "brink-server", mixinStandardHelpOptions = true, version = BrinkServer.NAME,
+    description = "Runs a Brink server: games for a class, kept in a journal under the data folder.")
+public final class ServerMain implements Callable<Integer> {
+  @Option(names = "--port", paramLabel = "PORT", description = "TCP port to listen on; 0 = any free port "
+      + "(default: ${DEFAULT-VALUE}).")
+  int port = ServerConfig.DEFAULT_PORT;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default: "
+      + "${DEFAULT-VALUE}, every interface, so that students' machines can connect; use 127.0.0.1 to stay "
+      + "on this machine).")
+  String bind = ServerConfig.DEFAULT_BIND;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Data folder: the journal of every game and the "
+      + "instructor key (default: ${DEFAULT-VALUE}).")
+  Path data = Path.of("brink-data");
+
+  @Option(names = "--scenarios", paramLabel = "DIR", description = "A folder of extra scenario files "
+      + "(*.txtpb) instructors may start games from, besides the bundled ones.")
+  Path scenarios;
+
+  @Option(names = "--instructor-key", paramLabel = "KEY", description = "The key instructors give to create "
+      + "games (default: the one saved in the data folder, made on the first start).")
+  String instructorKey = "";
+
+  private final ReportSource reports;
+  private final PrintStream out;
+
+  ServerMain(ReportSource reports, PrintStream out) {
+    this.reports = reports;
+    this.out = out;
+  }
+
+  public static void main(String[] args) {
+    ServerMain main = new ServerMain(Reports.afterAction(), System.out);
+    int code = new CommandLine(main).execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    ServerConfig config = ServerConfig.defaults().withAddress(bind, port).withDataDir(data)
+        .withScenarioDir(scenarios).withInstructorKey(instructorKey);
+    BrinkServer server;
+    try {
+      server = BrinkServer.start(config, reports);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      System.err.println("brink server: " + e.getMessage());
+      return 2;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "brink-shutdown"));
+    for (String line : banner(server, data)) {
+      out.println(line);
+    }
+    out.flush();
+    server.awaitClose();
+    return 0;
+  }
+
+  /** What the server prints when it is up: where it listens, how instructors and students connect. */
+  static List<String> banner(BrinkServer server, Path data) {
+    String host = server.address().getAddress().getHostAddress();
+    int port = server.port();
+    String reach = server.address().getAddress().isAnyLocalAddress() ? lanAddress() : host;
+    List<String> lines = new ArrayList<>();
+    lines.add("Brink server listening on " + host + ":" + port);
+    lines.add("Games: " + server.recoveredGames() + " recovered from " + data.resolve("journal.brj")
+        + (server.unrecoveredGames() > 0 ? ", " + server.unrecoveredGames() + " NOT recovered (see the log)" : ""));
+    lines.add("Instructor key: " + server.instructorKey() + " (kept in " + data.resolve(BrinkServer.KEY_FILE) + ")");
+    lines.add("Instructors connect with: ./brink instruct --server " + reach + ":" + port + " --key "
+        + server.instructorKey());
+    lines.add("Students join with:       ./brink play --server " + reach + ":" + port
+        + " --code <their seat's code>");
+    return lines;
+  }
+
+  /** An address of this machine other machines can use (the first site-local IPv4 one), else localhost. */
+  private static String lanAddress() {
+    try {
+      for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        if (!ni.isUp() || ni.isLoopback()) {
+          continue;
+        }
+        for (InetAddress a : Collections.list(ni.getInetAddresses())) {
+          if (a instanceof Inet4Address && a.isSiteLocalAddress()) {
+            return a.getHostAddress();
+          }
+        }
+      }
+    } catch (SocketException e) {
+      // Fall back to this machine only.
+    }
+    return "localhost";
+  }
+}

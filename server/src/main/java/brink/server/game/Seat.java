@@ -1,0 +1,35 @@
+package brink.server.game;
+
+import brink.protocol.scenario.v1.Move;
+import brink.protocol.v1.Orders;
+import brink.protocol.v1.SubmissionStatus;
+import java.util.List;
+
+/** One actor's seat in the current turn: its orders and readiness (reset when a new ORDERS phase begins). */
+final class Seat {
+  final String actor;
+  int turn;
+  SubmissionStatus status = SubmissionStatus.NOT_SUBMITTED;
+  List<Move> moves = List.of();
+  boolean ready;
+  String submittedBy = "";
+  long submittedAt;
+
+  Seat(String actor) {
+    this.actor = actor;
+  }
+
+  void reset(int newTurn) {
+    turn = newTurn;
+    status = SubmissionStatus.NOT_SUBMITTED;
+    moves = List.of();
+    ready = false;
+    submittedBy = "";
+    submittedAt = 0;
+  }
+
+  Orders toProto() {
+    return Orders.newBuilder().setTurn(turn).setStatus(status).addAllMoves(moves).setReady(ready)
+        .setSubmittedBy(submittedBy).setSubmittedAtEpochMillis(submittedAt).build();
+  }
+}

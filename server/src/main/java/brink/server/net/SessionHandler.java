@@ -1,0 +1,166 @@
+package brink.server.net;
+
+import brink.protocol.v1.ClientMessage;
+import brink.protocol.v1.ErrorCode;
+import brink.protocol.v1.Pong;
+import brink.protocol.v1.ServerMessage;
+import brink.server.game.GameError;
+import brink.server.game.Request;
+import brink.server.session.Session;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A connection after Welcome: turns each request into a {@link Request} with one answer slot and hands it
+ * to the games (which run it on the game's executor); only Ping is answered here. A request id seen before
+ * on the session gets the first answer again. One instance per connection.
+ */
+public final class SessionHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
+
+  private final FrontDoor door;
+  /** The connection's session: the Hello's, until a ResumeSession takes an older one back. */
+  private volatile Session session;
+
+  SessionHandler(FrontDoor door, Session session) {
+    this.door = door;
+    this.session = session;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    ClientMessage m = (ClientMessage) msg;
+    ChannelConnection c = ChannelConnection.of(ctx.channel());
+    var problem = Envelope.problem(m);
+    if (problem.isPresent()) {
+      c.send(problem.get());
+      return;
+    }
+    switch (m.getBodyCase()) {
+      case HELLO:
+        c.send(Envelope.error(m.getRequestId(), ErrorCode.FAILED_PRECONDITION,
+            "this connection has already said Hello"));
+        return;
+      case PING:
+        c.send(ServerMessage.newBuilder().setRequestId(m.getRequestId()).setPong(Pong.newBuilder()
+            .setClientTimeEpochMillis(m.getPing().getClientTimeEpochMillis())
+            .setServerTimeEpochMillis(door.clock().millis())).build());
+        return;
+      default:
+        request(c, m);
+    }
+  }
+
+  private void request(ChannelConnection c, ClientMessage m) {
+    Session current = session;
+    door.sessions().touch(current);
+    long id = m.getRequestId();
+    CompletableFuture<ServerMessage> fresh = new CompletableFuture<>();
+    CompletableFuture<ServerMessage> slot = current.answerFor(id, fresh);
+    if (slot != fresh) {
+      slot.thenAccept(c::send);
+      return;
+    }
+    Session target = current;
+    if (m.getBodyCase() == ClientMessage.BodyCase.RESUME_SESSION) {
+      String token = m.getResumeSession().getToken();
+      if (token.isEmpty()) {
+        current.forget(id, fresh);
+        c.send(Envelope.error(id, ErrorCode.INVALID_ARGUMENT, "ResumeSession needs the token of a Welcome"));
+        return;
+      }
+      target = door.sessions().find(token)
+          .orElseGet(() -> door.sessions().adopt(door.sessions().rebuild(token)));
+    }
+    Session resumed = target;
+    fresh.thenAccept(answer -> {
+      if (answer.hasResumed()) {
+        session = resumed;
+      }
+      if (answer.hasError() && answer.getError().getRetryable()) {
+        current.forget(id, fresh);
+      }
+      c.send(answer);
+    });
+    Request r = new Request(id, m, target, c, fresh);
+    try {
+      dispatch(r);
+    } catch (GameError e) {
+      r.fail(e);
+    } catch (RuntimeException e) {
+      log.error("request {} failed", m.getBodyCase(), e);
+      r.fail(GameError.internal());
+    }
+  }
+
+  private void dispatch(Request r) {
+    ClientMessage m = r.message();
+    switch (m.getBodyCase()) {
+      case RESUME_SESSION:
+        door.games().resume(r);
+        break;
+      case JOIN_GAME:
+        door.games().join(r);
+        break;
+      case CREATE_GAME:
+        door.games().create(r);
+        break;
+      case LIST_GAMES:
+        door.games().list(r);
+        break;
+      default:
+        door.games().route(r, gameId(m));
+    }
+  }
+
+  /** The game a game-scoped request names. */
+  static String gameId(ClientMessage m) {
+    switch (m.getBodyCase()) {
+      case SUBMIT_ORDERS:
+        return m.getSubmitOrders().getGameId();
+      case SET_READY:
+        return m.getSetReady().getGameId();
+      case SEND_MESSAGE:
+        return m.getSendMessage().getGameId();
+      case GET_STATE:
+        return m.getGetState().getGameId();
+      case START_GAME:
+        return m.getStartGame().getGameId();
+      case PAUSE_GAME:
+        return m.getPauseGame().getGameId();
+      case RESUME_GAME:
+        return m.getResumeGame().getGameId();
+      case EXTEND_DEADLINE:
+        return m.getExtendDeadline().getGameId();
+      case FORCE_RESOLVE:
+        return m.getForceResolve().getGameId();
+      case INJECT:
+        return m.getInject().getGameId();
+      case PREVIEW_INJECT:
+        return m.getPreviewInject().getGameId();
+      case CONTINUE_GAME:
+        return m.getContinueGame().getGameId();
+      case END_GAME:
+        return m.getEndGame().getGameId();
+      case ASSIGN_SEAT:
+        return m.getAssignSeat().getGameId();
+      case KICK:
+        return m.getKick().getGameId();
+      case GET_REPORT:
+        return m.getGetReport().getGameId();
+      default:
+        throw GameError.unimplemented("this server does not handle " + m.getBodyCase());
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    Session s = session;
+    s.detach(ChannelConnection.of(ctx.channel()));
+    door.games().connectionClosed(s);
+    super.channelInactive(ctx);
+  }
+}

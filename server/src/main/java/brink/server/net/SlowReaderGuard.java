@@ -1,0 +1,62 @@
+package brink.server.net;
+
+import brink.protocol.v1.Disconnect;
+import brink.protocol.v1.DisconnectReason;
+import brink.server.time.Scheduler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.time.Duration;
+
+/**
+ * A client that cannot keep up is disconnected, never silently fed less. When a connection's unsent data
+ * passes the high water mark (the channel turns unwritable) a grace period starts; if it is still
+ * unwritable at the end, the connection gets a final Disconnect (DISCONNECT_TOO_SLOW) and is closed once
+ * that is written, or after a second grace period if even that cannot be. A large answer (a 4 MiB report)
+ * that a healthy client reads at once turns the channel writable again within the grace and costs
+ * nothing. One instance per connection.
+ */
+public final class SlowReaderGuard extends ChannelInboundHandlerAdapter {
+  private final Scheduler scheduler;
+  private final Duration grace;
+  private Scheduler.Cancellable pending;
+
+  public SlowReaderGuard(Scheduler scheduler, Duration grace) {
+    this.scheduler = scheduler;
+    this.grace = grace;
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    if (!ctx.channel().isWritable()) {
+      if (pending == null) {
+        pending = scheduler.schedule(grace, () -> ctx.executor().execute(() -> stillBlocked(ctx)));
+      }
+    } else if (pending != null) {
+      pending.cancel();
+      pending = null;
+    }
+    super.channelWritabilityChanged(ctx);
+  }
+
+  private void stillBlocked(ChannelHandlerContext ctx) {
+    pending = null;
+    if (!ctx.channel().isActive() || ctx.channel().isWritable()) {
+      return;
+    }
+    ChannelConnection c = ChannelConnection.of(ctx.channel());
+    ctx.channel().config().setAutoRead(false);
+    c.disconnect(Disconnect.newBuilder().setReason(DisconnectReason.DISCONNECT_TOO_SLOW)
+        .setMessage("this connection did not read what the server sent for " + grace.toSeconds()
+            + " seconds; reconnect and resume").setMayReconnect(true).build());
+    scheduler.schedule(grace, () -> ctx.executor().execute(c::forceClose));
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    if (pending != null) {
+      pending.cancel();
+      pending = null;
+    }
+    super.channelInactive(ctx);
+  }
+}

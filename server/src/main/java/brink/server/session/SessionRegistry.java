@@ -1,0 +1,60 @@
+package brink.server.session;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Live sessions by token hash (Caffeine: a session nobody touches for {@link #IDLE} is forgotten). Losing a
+ * session from here costs nothing lasting: every game journals the hash of its participants' tokens, so a
+ * ResumeSession with the token rebuilds the session, after an expiry as after a restart.
+ */
+public final class SessionRegistry {
+  /** How long a session without activity is kept in memory. */
+  public static final Duration IDLE = Duration.ofHours(12);
+  /** Most sessions held at once (a bound against a flood of Hellos). */
+  public static final long MAX_SESSIONS = 100_000;
+
+  private final Secrets secrets;
+  private final Cache<String, Session> sessions;
+
+  public SessionRegistry(Secrets secrets, Clock clock) {
+    this.secrets = secrets;
+    Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+    this.sessions = Caffeine.newBuilder().expireAfterAccess(IDLE).maximumSize(MAX_SESSIONS).ticker(ticker).build();
+  }
+
+  /** A new session for a connection that said Hello. */
+  public Session open(Connection connection) {
+    Session s = new Session(secrets.token(), connection);
+    sessions.put(Secrets.hex(s.tokenHash()), s);
+    return s;
+  }
+
+  /** The live session a presented token names, if the registry holds it. */
+  public java.util.Optional<Session> find(String token) {
+    return java.util.Optional.ofNullable(sessions.getIfPresent(Secrets.hex(Secrets.sha256(token))));
+  }
+
+  /**
+   * A session for a token the registry no longer holds (after a restart or an expiry), not yet registered:
+   * a game must recognise the token first ({@link #adopt}).
+   */
+  public Session rebuild(String token) {
+    return new Session(token, null);
+  }
+
+  /** Registers a rebuilt session a game recognised; returns the registered one if another won the race. */
+  public Session adopt(Session s) {
+    Session prior = sessions.asMap().putIfAbsent(Secrets.hex(s.tokenHash()), s);
+    return prior == null ? s : prior;
+  }
+
+  /** Keeps a session from expiring while it is used. */
+  public void touch(Session s) {
+    sessions.getIfPresent(Secrets.hex(s.tokenHash()));
+  }
+}
