@@ -117,7 +117,9 @@ public final class Repl {
         String p = shell.prompt();
         if (!p.equals(shown)) {
           ((LineReaderImpl) reader).setPrompt(p);
-          reader.callWidget(LineReader.REDRAW_LINE);
+          // CLEAR erases what the display drew (old prompt and input) before drawing it again; REDRAW_LINE
+          // would forget it and leave the tail of a longer old prompt on the screen.
+          reader.callWidget(LineReader.CLEAR);
           reader.callWidget(LineReader.REDISPLAY);
           shown = p;
         }

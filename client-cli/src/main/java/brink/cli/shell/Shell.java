@@ -376,7 +376,8 @@ public abstract class Shell {
     switch (p.getPhase()) {
       case ORDERS:
         if (p.getPaused()) {
-          return i.t("phase.sentence.paused", p.getTurn(), left >= 0 ? Words.clock(left) : "—");
+          return left >= 0 ? i.t("phase.sentence.paused", p.getTurn(), Words.clock(left))
+              : i.t("phase.sentence.pausedNoClock", p.getTurn());
         }
         return left >= 0 ? i.t("phase.sentence.orders", p.getTurn(), Words.clock(left))
             : i.t("phase.sentence.ordersNoDeadline", p.getTurn());
