@@ -1,7 +1,7 @@
 package brink.server.game;
 
-import brink.engine.Engine;
 import brink.engine.TurnResult;
+import brink.engine.Engine;
 import brink.engine.def.InjectDef;
 import brink.engine.def.Pair;
 import brink.protocol.scenario.v1.MoveType;
@@ -144,7 +144,7 @@ public final class GameRoom {
    * Journals entries, then (on the executor, once durable) applies them, delivers their pushes and runs
    * {@code then}; or, if the journal fails, applies the durable prefix only and runs {@code failed}.
    */
-  private void commit(List<JournalEntry> entries, TurnResult resolved, Session exclude, Runnable then,
+  private void commit(List<JournalEntry> entries, Resolver.Resolution resolved, Session exclude, Runnable then,
       Consumer<Throwable> failed) {
     busy = true;
     List<CompletableFuture<Void>> appends = new ArrayList<>();
@@ -651,7 +651,8 @@ public final class GameRoom {
 
   /** Resolves the current turn now: forced (with a request), at the deadline or when all seats are ready. */
   private void resolveTurn(Request r, String reason, Participant by) {
-    TurnResult tr = Resolver.resolve(m, List.of());
+    Resolver.Resolution res = Resolver.resolve(m);
+    TurnResult tr = res.result();
     brink.engine.TurnRecord rec = tr.record();
     boolean over = tr.next().isOver();
     List<JournalEntry> entries = new ArrayList<>();
@@ -662,7 +663,7 @@ public final class GameRoom {
     TurnResolvedEntry.Builder tre = TurnResolvedEntry.newBuilder().setTurn(rec.turn())
         .setStateDigest(ByteString.copyFrom(HexFormat.of().parseHex(rec.stateDigest())))
         .setOutcome(Protos.outcome(tr.next().outcome())).setForced(forced);
-    for (Map.Entry<String, String> d : Resolver.defaulted(m, rec).entrySet()) {
+    for (Map.Entry<String, String> d : Resolver.defaulted(rec).entrySet()) {
       tre.addDefaulted(brink.protocol.v1.DefaultedSeat.newBuilder().setActor(d.getKey()).setBot(d.getValue()));
     }
     for (String id : rec.injectsFired()) {
@@ -673,7 +674,7 @@ public final class GameRoom {
     entries.add(entry().setTurnResolved(tre).build());
     entries.add(over ? phase(Phase.ENDED, rec.turn(), 0, "end condition")
         : phase(Phase.REPORT, rec.turn(), reportDeadline(), reason));
-    commit(entries, tr, null, () -> {
+    commit(entries, res, null, () -> {
       log.info("game {}: turn {} resolved ({}): {}", gameId, rec.turn(), reason, Stories.turn(m, rec));
       if (over) {
         log.info("game {}: ended: {} on turn {}", gameId, tr.next().outcome(), rec.turn());
@@ -800,21 +801,26 @@ public final class GameRoom {
     if (m.ended()) {
       throw GameError.precondition("the game has ended").with("phase", m.phase.name());
     }
-    InjectDef def;
+    int turn = m.nextResolutionTurn();
+    InjectEntry.Builder candidate = InjectEntry.newBuilder().setTurn(turn).setByParticipantId(by.id);
     switch (in.getSourceCase()) {
       case SCRIPTED_ID:
-        def = Injects.scripted(m, in.getScriptedId());
+        Injects.scripted(m, in.getScriptedId());
+        candidate.setScriptedId(in.getScriptedId());
         break;
       case CUSTOM:
-        def = Injects.toEngine(Injects.checkedCustom(m, in.getCustom(), nextCustomId()));
+        candidate.setCustom(Injects.checkedCustom(m, in.getCustom(), nextCustomId()));
         break;
       default:
         throw GameError.invalid("name a scripted inject (scripted_id) or write one (custom)")
             .with("field", "source");
     }
-    TurnResult without = Resolver.resolve(m, List.of());
-    TurnResult with = Resolver.resolve(m, List.of(def));
-    InjectPreview.Builder b = InjectPreview.newBuilder().setGameId(gameId).setTurn(m.nextResolutionTurn())
+    List<InjectEntry> injects = new ArrayList<>(m.injectEntries);
+    injects.add(candidate.build());
+    TurnResult without = Resolver.resolve(m).result();
+    Resolver.Resolution withIt = Resolver.resolve(m, injects);
+    TurnResult with = withIt.result();
+    InjectPreview.Builder b = InjectPreview.newBuilder().setGameId(gameId).setTurn(turn)
         .setOutcomeWithout(Protos.outcome(without.next().outcome()))
         .setOutcomeWith(Protos.outcome(with.next().outcome()));
     for (Pair pair : m.state.pairs()) {
@@ -824,10 +830,10 @@ public final class GameRoom {
           .setTensionWithout(without.next().tension(a, c)).setTensionWith(with.next().tension(a, c))
           .setRungWithout(without.next().rung(a, c)).setRungWith(with.next().rung(a, c)));
     }
-    List<InjectDef> hand = new ArrayList<>(m.handInjects.getOrDefault(m.nextResolutionTurn(), List.of()));
-    hand.add(def);
-    Push.TurnResolved dry = new Push.TurnResolved(0, with.record(), m.state, with.next(), hand,
-        Resolver.defaulted(m, with.record()));
+    List<InjectDef> hand = new ArrayList<>(m.handInjects.getOrDefault(turn, List.of()));
+    hand.add(Injects.toEngine(m, candidate.build()));
+    Push.TurnResolved dry = new Push.TurnResolved(0, with.record(), withIt.before(), with.next(), hand,
+        Resolver.defaulted(with.record()));
     b.addAllEventsWith(view.turnReport(m, dry, new Audience(Role.INSTRUCTOR, "", true)).getEventsList());
     r.reply(ServerMessage.newBuilder().setInjectPreview(b));
   }
@@ -1144,11 +1150,6 @@ public final class GameRoom {
     m.undelivered.clear();
     refreshSummary();
     executor.execute(this::rearm);
-  }
-
-  /** The codes of a game (for the manager's code index). */
-  GameCreatedEntry created() {
-    return m.created;
   }
 
   /** A line for the recovery log. */
