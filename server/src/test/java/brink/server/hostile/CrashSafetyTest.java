@@ -66,7 +66,8 @@ import org.junit.jupiter.api.io.TempDir;
  * orders, messages, readiness and instructor controls (MID_LOAD, killed after a random number of answers);
  * or while a forced turn resolution is being journaled (DURING_RESOLUTION), followed by a second kill while
  * the restarting server recovers its journal. After each restart every client takes its session back with
- * its old token (ResumeSession) and the games are checked against what the clients were told:
+ * its old token (ResumeSession), half of them send again (same request_id) what was never answered, and the
+ * games are checked against what the clients were told:
  *
  * <ul>
  *   <li>phase, turn and pause: explained by the instructor's acknowledged controls plus any of its unanswered
@@ -138,6 +139,7 @@ class CrashSafetyTest {
       }
       server = ServerProcess.start(data);
       reconnectAll();
+      retryUnanswered();
       checkAll("round " + round + ", after a kill " + mode);
     }
     goOn();
@@ -406,6 +408,36 @@ class CrashSafetyTest {
         assertThat(r.getResumed().getParticipantId()).as("%s keeps its participant id", m).isEqualTo(m.participantId);
         assertThat(r.getResumed().getActor()).isEqualTo(m.actor);
         count("sessions resumed");
+      }
+    }
+  }
+
+  /**
+   * Half the members, drawn at random, do what a client should after a reconnect: send again, with the same
+   * request_id, each request whose answer never came. One that was journaled before the crash must be
+   * answered again without being done twice; one that was not is done now. The others leave theirs unknown.
+   */
+  private void retryUnanswered() throws IOException {
+    for (Table t : tables) {
+      for (Member m : t.everyone()) {
+        if (!rng.nextBoolean()) {
+          continue;
+        }
+        for (Sent s : List.copyOf(m.pending)) {
+          if (s.status != Status.UNKNOWN) {
+            continue;
+          }
+          m.conn.sendRaw(s.message.toBuilder().setRequestId(s.id).build());
+          while (true) {
+            ServerMessage answer = m.conn.next();
+            if (answer.getRequestId() == s.id) {
+              s.answered(answer);
+              count(s.status == Status.ACKED ? "retried after the restart and acknowledged"
+                  : "retried after the restart and refused");
+              break;
+            }
+          }
+        }
       }
     }
   }
