@@ -11,8 +11,6 @@ import brink.scenario.OrderScripts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /** The engine's batch simulation as {@code brink simulate} drives it; every user mistake is a {@link UserError}. */
 final class Simulations {
@@ -26,12 +24,12 @@ final class Simulations {
     }
   }
 
-  static SortedMap<Integer, SortedMap<String, List<Move>>> noScript() {
-    return new TreeMap<>();
+  static Map<Integer, Map<String, List<Move>>> noScript() {
+    return Map.of();
   }
 
   /** The scripted orders of {@code file}, every id checked against the scenario, or every error located. */
-  static SortedMap<Integer, SortedMap<String, List<Move>>> loadScript(Path file, Scenario scenario) {
+  static Map<Integer, Map<String, List<Move>>> loadScript(Path file, Scenario scenario) {
     OrderScripts.Result r = OrderScripts.loadFile(file, scenario);
     if (!r.isOk()) {
       int n = r.errors().size();
@@ -43,13 +41,12 @@ final class Simulations {
     return r.script();
   }
 
-  static SimulationResult run(Scenario scenario, long seed, SortedMap<Integer, SortedMap<String, List<Move>>> script,
+  static SimulationResult run(Scenario scenario, long seed, Map<Integer, Map<String, List<Move>>> script,
       Map<String, String> botByActor, int maxTurns) {
     if (maxTurns <= 0 && scenario.rules().maxTurns() <= 0) {
       throw new UserError("Scenario " + scenario.id() + " has no turn limit (max_turns: 0): give one with --turns N.");
     }
-    Map<Integer, Map<String, List<Move>>> byTurn = new TreeMap<>(script);
-    return Simulation.run(scenario, seed, byTurn, botByActor, maxTurns);
+    return Simulation.run(scenario, seed, script, botByActor, maxTurns);
   }
 
   static String json(SimulationResult result) {
