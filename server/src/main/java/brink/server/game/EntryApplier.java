@@ -17,7 +17,6 @@ import brink.protocol.v1.Role;
 import brink.protocol.v1.SeatChangedEntry;
 import brink.protocol.v1.SubmissionStatus;
 import brink.protocol.v1.TurnResolvedEntry;
-import brink.server.session.Secrets;
 import brink.server.view.Protos;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -210,7 +209,6 @@ final class EntryApplier {
     m.deadline = e.getDeadlineEpochMillis();
     m.paused = false;
     m.remaining = 0;
-    m.phaseReason = e.getReason();
     m.nextPush(seq -> new Push.PhaseChange(seq, m.phase, m.turn, m.deadline, false, 0, e.getReason()));
   }
 
@@ -273,10 +271,5 @@ final class EntryApplier {
   private static void phasePush(GameModel m, String reason) {
     m.nextPush(seq -> new Push.PhaseChange(seq, m.phase, m.turn, m.paused ? 0 : m.deadline, m.paused,
         m.paused ? m.remaining : 0, reason));
-  }
-
-  /** The hash a SeatChangedEntry keeps of a session token. */
-  static byte[] tokenHash(String token) {
-    return Secrets.sha256(token);
   }
 }

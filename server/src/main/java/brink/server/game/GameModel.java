@@ -11,7 +11,6 @@ import brink.protocol.v1.GameCreatedEntry;
 import brink.protocol.v1.JournalEntry;
 import brink.protocol.v1.Phase;
 import brink.protocol.v1.Press;
-import brink.protocol.v1.Role;
 import brink.server.session.Secrets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,8 +65,6 @@ final class GameModel {
   long deadline;
   boolean paused;
   long remaining;
-  /** Why the phase last changed. */
-  String phaseReason = "created";
 
   final TreeMap<String, Participant> participants = new TreeMap<>();
   int participantCounter;
@@ -134,16 +131,6 @@ final class GameModel {
     List<Participant> out = new ArrayList<>();
     for (Participant p : participants.values()) {
       if (p.isPlayerOf(actor)) {
-        out.add(p);
-      }
-    }
-    return out;
-  }
-
-  List<Participant> instructors() {
-    List<Participant> out = new ArrayList<>();
-    for (Participant p : participants.values()) {
-      if (p.role == Role.INSTRUCTOR) {
         out.add(p);
       }
     }

@@ -1079,11 +1079,6 @@ public final class GameRoom {
     executor.execute(this::rearm);
   }
 
-  /** The codes of a game (for the manager's code index). */
-  GameCreatedEntry created() {
-    return m.created;
-  }
-
   /** A line for the recovery log. */
   String recoveredLine() {
     return "game " + gameId + " recovered: " + m.phase + " of turn " + m.turn + ", " + m.participants.size()

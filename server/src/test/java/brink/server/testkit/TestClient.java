@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -246,10 +245,6 @@ public final class TestClient implements AutoCloseable {
     assertThat(m.hasError()).as("an Error %s, got %s", code, m).isTrue();
     assertThat(m.getError().getCode()).as("error %s", m.getError()).isEqualTo(code);
     return m.getError();
-  }
-
-  public Optional<ServerMessage> firstKept(Predicate<ServerMessage> p) {
-    return unread.stream().filter(p).findFirst();
   }
 
   @Override
