@@ -7,6 +7,7 @@ import brink.engine.def.Move;
 import brink.engine.def.MoveType;
 import brink.engine.def.Scenario;
 import brink.scenario.Library;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -16,6 +17,8 @@ import java.util.TreeMap;
 final class BenchCases {
   static final String DEFAULT = "eastern-flank-2022";
   static final String GENERATED = "generated-50";
+  /** The default case without its twelve injects: every turn then does the same work. */
+  static final String DEFAULT_NO_INJECTS = "eastern-flank-2022-no-injects";
 
   private BenchCases() {}
 
@@ -37,6 +40,14 @@ final class BenchCases {
   static Case of(String name) {
     if (DEFAULT.equals(name)) {
       return defaultWithTalks();
+    }
+    if (DEFAULT_NO_INJECTS.equals(name)) {
+      Case c = defaultWithTalks();
+      Scenario s = c.scenario();
+      return new Case(new Scenario(s.id(), s.title(), s.summary(), s.startDate(), s.turnLengthDays(), s.rules(),
+          s.actors(), s.dyads(), s.primaryDyads(), s.alliances(), s.pairStates(), s.regions(), s.units(), List.of(),
+          s.historical(), s.timeline(), s.objectives(), s.visibility(), s.background(), s.notes(), s.sources()),
+          c.orders());
     }
     if (GENERATED.equals(name)) {
       return new Case(GeneratedScenario.fiftyActors(), new Orders(new TreeMap<>(GeneratedScenario.orders())));

@@ -45,6 +45,15 @@ public final class ServerMain implements Callable<Integer> {
       + "games (default: the one saved in the data folder, made on the first start).")
   String instructorKey = "";
 
+  @Option(names = "--journal-fsync", arity = "1", paramLabel = "true|false", description = "Make each batch of "
+      + "the journal durable (fsync) before answering (default: ${DEFAULT-VALUE}). false is for benchmarks "
+      + "only: a crash could then lose changes the server had acknowledged.")
+  boolean journalFsync = true;
+
+  @Option(names = "--rate-limit", paramLabel = "BURST/PER_SECOND", description = "Requests one connection may "
+      + "send at once, and per second sustained (default: 60/20). Raise it only for load tests.")
+  String rateLimit = "";
+
   private final ReportSource reports;
   private final PrintStream out;
 
@@ -63,10 +72,14 @@ public final class ServerMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ServerConfig config = ServerConfig.defaults().withAddress(bind, port).withDataDir(data)
-        .withScenarioDir(scenarios).withInstructorKey(instructorKey);
     BrinkServer server;
     try {
+      ServerConfig config = ServerConfig.defaults().withAddress(bind, port).withDataDir(data)
+          .withScenarioDir(scenarios).withInstructorKey(instructorKey).withFsync(journalFsync);
+      if (!rateLimit.isEmpty()) {
+        double[] limit = rateLimit(rateLimit);
+        config = config.withRateLimit((int) limit[0], limit[1]);
+      }
       server = BrinkServer.start(config, reports);
     } catch (java.io.IOException | IllegalArgumentException e) {
       System.err.println("brink server: " + e.getMessage());
@@ -79,6 +92,24 @@ public final class ServerMain implements Callable<Integer> {
     out.flush();
     server.awaitClose();
     return 0;
+  }
+
+  /** {@code --rate-limit BURST/PER_SECOND}: {burst, per second}, or a message saying what is wrong. */
+  static double[] rateLimit(String text) {
+    String[] parts = text.split("/", -1);
+    try {
+      if (parts.length == 2) {
+        int burst = Integer.parseInt(parts[0].trim());
+        double perSecond = Double.parseDouble(parts[1].trim());
+        if (burst >= 1 && perSecond > 0 && !Double.isInfinite(perSecond)) {
+          return new double[] {burst, perSecond};
+        }
+      }
+    } catch (NumberFormatException e) {
+      // Said below.
+    }
+    throw new IllegalArgumentException("--rate-limit is BURST/PER_SECOND with a whole burst of at least 1 and a "
+        + "positive rate, e.g. 60/20; not '" + text + "'");
   }
 
   /** What the server prints when it is up: where it listens, how instructors and students connect. */

@@ -104,7 +104,9 @@ class RecoveryTest {
     String damaged;
     String healthy;
     String teacherToken;
+    TestClient firstTeacher;
     try (TestServer server = new TestServer(dir); TestClient teacher = server.instructor()) {
+      firstTeacher = teacher;
       damaged = TestServer.create(teacher, CreateGame.newBuilder().setScenarioId("eastern-flank-2022")).getGameId();
       healthy = TestServer.create(teacher, CreateGame.newBuilder().setScenarioId("eastern-flank-2022")).getGameId();
       assertThat(teacher.request(start(healthy)).hasAck()).isTrue();
@@ -122,8 +124,12 @@ class RecoveryTest {
       assertThat(log.lines()).anyMatch(l -> l.startsWith("game " + damaged + " NOT recovered (the other games run): "
           + "turn 1 replays to state digest ") && l.contains("but the journal recorded 0000"));
       teacher.hello(TestServer.KEY);
+      // Request ids are unique per session across restarts: a resumed session keeps counting.
+      teacher.continueNumberingFrom(firstTeacher);
       assertThat(teacher.request(resumeSession(teacherToken, healthy, 0)).hasResumed()).isTrue();
-      assertThat(teacher.request(state(healthy)).getGameState().getPhase()).isEqualTo(Phase.ORDERS);
+      ServerMessage healthyState = teacher.request(state(healthy));
+      assertThat(healthyState.hasGameState()).as("answer to GetState: %s", healthyState).isTrue();
+      assertThat(healthyState.getGameState().getPhase()).isEqualTo(Phase.ORDERS);
       TestClient.error(teacher.request(state(damaged)), ErrorCode.NOT_FOUND);
     }
   }

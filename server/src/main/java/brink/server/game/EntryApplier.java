@@ -79,6 +79,33 @@ final class EntryApplier {
             + e.getUnknownFields().asMap().keySet() + "); a newer server wrote this journal");
     }
     m.entries.add(e);
+    if (e.getRequestId() != 0) {
+      String by = requester(e);
+      if (!by.isEmpty()) {
+        m.requestMade(by, e.getRequestId(), e);
+      }
+    }
+  }
+
+  /** The participant whose request made an entry ("" for entries that name none). */
+  static String requester(JournalEntry e) {
+    switch (e.getEntryCase()) {
+      case SEAT_CHANGED:
+        return e.getSeatChanged().getChange() == brink.protocol.v1.SeatChange.SEAT_CHANGE_JOINED
+            ? e.getSeatChanged().getParticipantId() : e.getSeatChanged().getByParticipantId();
+      case ORDERS:
+        return e.getOrders().getParticipantId();
+      case READY:
+        return e.getReady().getParticipantId();
+      case MESSAGE:
+        return e.getMessage().getFromParticipantId();
+      case INJECT:
+        return e.getInject().getByParticipantId();
+      case INSTRUCTOR_ACTION:
+        return e.getInstructorAction().getByParticipantId();
+      default:
+        return "";
+    }
   }
 
   private static void seatChanged(GameModel m, SeatChangedEntry e) {

@@ -217,6 +217,12 @@ public final class GameManager {
     if (!r.connection().instructorKey()) {
       throw GameError.denied("only instructors (Hello with the server's instructor key) may create games");
     }
+    for (GameRoom room : rooms.values()) {
+      if (room.createdBy(r.session(), r.requestId())) {
+        room.answerCreated(r);
+        return;
+      }
+    }
     long live = rooms.values().stream().filter(g -> g.summary() != null
         && g.summary().getPhase() != Phase.ENDED).count();
     if (live >= MAX_LIVE_GAMES) {

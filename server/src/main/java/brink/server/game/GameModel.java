@@ -83,6 +83,13 @@ final class GameModel {
   final List<Push> undelivered = new ArrayList<>();
   /** Every entry applied, oldest first (the after-action report reads them). */
   final List<JournalEntry> entries = new ArrayList<>();
+  /**
+   * The first entry each participant's recent requests made, by request_id (the last {@link
+   * #REQUESTS_KEPT} per participant): a request retried after a restart is answered from here, not done again.
+   */
+  private final Map<String, java.util.LinkedHashMap<Long, JournalEntry>> requests = new TreeMap<>();
+  /** Request ids remembered per participant (as many as a session remembers answers). */
+  static final int REQUESTS_KEPT = 1024;
 
   GameModel(String gameId, GameCreatedEntry created, Scenario scenario,
       brink.protocol.scenario.v1.Scenario scenarioProto, long createdAt) {
@@ -100,6 +107,24 @@ final class GameModel {
     this.effective = brink.server.report.EffectiveScenario.of(scenario, created.getBotsMap(), List.of());
     this.state = Engine.initial(effective, created.getSeed());
     states.add(state);
+  }
+
+  /** Remembers that request {@code requestId} of a participant made {@code e} (its first entry only). */
+  void requestMade(String participantId, long requestId, JournalEntry e) {
+    requests.computeIfAbsent(participantId, k -> new java.util.LinkedHashMap<>() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Long, JournalEntry> eldest) {
+        return size() > REQUESTS_KEPT;
+      }
+    }).putIfAbsent(requestId, e);
+  }
+
+  /** The first entry a participant's request made, if the game has journaled it. */
+  Optional<JournalEntry> requestEntry(String participantId, long requestId) {
+    java.util.LinkedHashMap<Long, JournalEntry> made = requests.get(participantId);
+    return Optional.ofNullable(made == null ? null : made.get(requestId));
   }
 
   /** The turn whose resolution comes next (orders and injects are for it). */

@@ -31,6 +31,7 @@ import brink.protocol.v1.SeatChangedEntry;
 import brink.protocol.v1.ServerMessage;
 import brink.protocol.v1.SubmitOrders;
 import brink.protocol.v1.TurnResolvedEntry;
+import brink.server.session.Secrets;
 import brink.server.session.Session;
 import brink.server.time.Scheduler;
 import brink.server.view.Protos;
@@ -85,6 +86,10 @@ public final class GameRoom {
   private Scheduler.Cancellable timer;
   private long armedFor;
   private volatile GameSummary summary;
+  /** The request being handled now: the entries it makes carry its request_id (executor only). */
+  private Request handling;
+  /** Who created the game with which request ("token-hash-hex/request-id"), to recognise a retried CreateGame. */
+  private volatile String creatorRequest = "";
 
   GameRoom(String gameId, Executor executor, Journal journal, Scheduler scheduler, ReportSource reports) {
     this.gameId = gameId;
@@ -211,7 +216,8 @@ public final class GameRoom {
   }
 
   private JournalEntry.Builder entry() {
-    return JournalEntry.newBuilder().setGameId(gameId).setRecordedAtEpochMillis(now());
+    return JournalEntry.newBuilder().setGameId(gameId).setRecordedAtEpochMillis(now())
+        .setRequestId(handling == null ? 0 : handling.requestId());
   }
 
   // ================================================================== delivery
@@ -260,6 +266,7 @@ public final class GameRoom {
   /** Handles a request about this game (any but Hello, JoinGame, ResumeSession, CreateGame, ListGames). */
   void handle(Request r) {
     enqueue(() -> {
+      handling = r;
       try {
         dispatch(r);
       } catch (GameError e) {
@@ -267,6 +274,8 @@ public final class GameRoom {
       } catch (RuntimeException e) {
         log.error("game {}: request {} failed", gameId, r.message().getBodyCase(), e);
         r.fail(GameError.internal());
+      } finally {
+        handling = null;
       }
     });
   }
@@ -288,6 +297,9 @@ public final class GameRoom {
     }
     ClientMessage msg = r.message();
     Participant p = caller(r);
+    if (answeredBefore(r, p)) {
+      return;
+    }
     switch (msg.getBodyCase()) {
       case SUBMIT_ORDERS:
         submitOrders(r, p, msg.getSubmitOrders());
@@ -340,6 +352,33 @@ public final class GameRoom {
       default:
         throw new IllegalStateException("request " + msg.getBodyCase() + " routed to a game");
     }
+  }
+
+  /**
+   * A request the participant made before, retried after a restart (the session's memory of answers died with
+   * the process; the journal remembers its request_id): answered again from its journal entry, not done twice.
+   */
+  private boolean answeredBefore(Request r, Participant p) {
+    Optional<JournalEntry> made = m.requestEntry(p.id, r.requestId());
+    if (made.isEmpty()) {
+      return false;
+    }
+    JournalEntry e = made.get();
+    log.info("game {}: {} retried request {} ({}) that is already journaled; answered again, not done twice",
+        gameId, p.name, r.requestId(), r.message().getBodyCase());
+    if (e.hasOrders()) {
+      OrdersEntry o = e.getOrders();
+      r.reply(ServerMessage.newBuilder().setOrdersAccepted(OrdersAccepted.newBuilder().setTurn(o.getTurn())
+          .setOrders(brink.protocol.v1.Orders.newBuilder().setTurn(o.getTurn())
+              .setStatus(o.getWait() ? brink.protocol.v1.SubmissionStatus.SUBMITTED_WAIT
+                  : brink.protocol.v1.SubmissionStatus.SUBMITTED_MOVES)
+              .addAllMoves(o.getMovesList())
+              .setReady(r.message().hasSubmitOrders() && r.message().getSubmitOrders().getReady())
+              .setSubmittedBy(o.getParticipantId()).setSubmittedAtEpochMillis(e.getRecordedAtEpochMillis()))));
+    } else {
+      ack(r);
+    }
+    return true;
   }
 
   /** The sender's participant in this game (recognised by its token after a restart), or PERMISSION_DENIED. */
@@ -885,6 +924,7 @@ public final class GameRoom {
   /** A session presents one of this game's codes. */
   void join(Request r, Role role, String actor, String name) {
     enqueue(() -> {
+      handling = r;
       try {
         doJoin(r, role, actor, name);
       } catch (GameError e) {
@@ -892,6 +932,8 @@ public final class GameRoom {
       } catch (RuntimeException e) {
         log.error("game {}: join failed", gameId, e);
         r.fail(GameError.internal());
+      } finally {
+        handling = null;
       }
     });
   }
@@ -992,11 +1034,13 @@ public final class GameRoom {
   void create(Request r, GameCreatedEntry created, LoadedScenario scenario, Runnable onCreated,
       Runnable onFailed) {
     enqueue(() -> {
+      handling = r;
       JournalEntry first = entry().setGameCreated(created).build();
       String pid = "P0001";
       JournalEntry seat = entry().setSeatChanged(SeatChangedEntry.newBuilder()
           .setChange(SeatChange.SEAT_CHANGE_JOINED).setParticipantId(pid).setName(created.getCreatedBy())
           .setRole(Role.INSTRUCTOR).setSessionTokenSha256(ByteString.copyFrom(r.session().tokenHash()))).build();
+      handling = null;
       busy = true;
       CompletableFuture<Void> a;
       CompletableFuture<Void> b;
@@ -1037,10 +1081,8 @@ public final class GameRoom {
             r.fail(journalDown());
             return;
           }
-          Participant p = m.participants.get(pid);
-          r.reply(ServerMessage.newBuilder().setGameCreated(GameCreated.newBuilder().setGameId(gameId)
-              .addAllSeatCodes(created.getSeatCodesList()).setObserverCode(created.getObserverCode())
-              .setInstructorCode(created.getInstructorCode()).setState(view.gameState(m, p))));
+          creatorRequest = creatorKey(seat);
+          r.reply(gameCreated());
         } catch (RuntimeException e) {
           log.error("game {}: creation failed", gameId, e);
           r.fail(GameError.internal());
@@ -1048,6 +1090,34 @@ public final class GameRoom {
           drain();
         }
       }, executor);
+    });
+  }
+
+  /** The answer to the CreateGame that made this game, as its creator sees the game now. */
+  private ServerMessage.Builder gameCreated() {
+    GameCreatedEntry created = m.created;
+    return ServerMessage.newBuilder().setGameCreated(GameCreated.newBuilder().setGameId(gameId)
+        .addAllSeatCodes(created.getSeatCodesList()).setObserverCode(created.getObserverCode())
+        .setInstructorCode(created.getInstructorCode()).setState(view.gameState(m, m.participants.get("P0001"))));
+  }
+
+  /** "token-hash-hex/request-id" of the creator's seat entry, or "" when it carries no request id. */
+  private static String creatorKey(JournalEntry seat) {
+    return seat.getRequestId() == 0 ? "" : Secrets.hex(seat.getSeatChanged().getSessionTokenSha256().toByteArray())
+        + "/" + seat.getRequestId();
+  }
+
+  /** True when {@code s} created this game with request {@code requestId} (a CreateGame retried after a restart). */
+  boolean createdBy(Session s, long requestId) {
+    return creatorRequest.equals(Secrets.hex(s.tokenHash()) + "/" + requestId);
+  }
+
+  /** Answers a retried CreateGame with the game it created (the creator's view of it now). */
+  void answerCreated(Request r) {
+    enqueue(() -> {
+      log.info("game {}: its creator retried the CreateGame that made it; answered again, not created twice",
+          gameId);
+      r.reply(gameCreated());
     });
   }
 
@@ -1073,6 +1143,9 @@ public final class GameRoom {
     m.entries.add(first);
     for (JournalEntry e : entries.subList(1, entries.size())) {
       EntryApplier.apply(m, e, null);
+    }
+    if (entries.size() > 1 && entries.get(1).hasSeatChanged()) {
+      creatorRequest = creatorKey(entries.get(1));
     }
     m.undelivered.clear();
     refreshSummary();

@@ -29,7 +29,9 @@ import java.util.Set;
  *
  * <p>The inject list is part of the engine's state digest, so whoever resolves turns live must build the
  * game's scenario with this same function: the state of turn t is the replay of turns 1..t under the
- * scenario with every inject fired for turns up to t.
+ * scenario with every inject fired for turns up to t. The live server ({@code brink.server.game.Resolver})
+ * and {@link JournalReplay} both call it with the journal's entries, which is what lets a report verify a
+ * game's digests ({@code ServerJournalReplayTest}).
  */
 public final class EffectiveScenario {
   /** Prefix of the ids given to custom injects without a usable id of their own. */

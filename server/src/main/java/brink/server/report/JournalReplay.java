@@ -353,7 +353,10 @@ public final class JournalReplay {
     state = result.next();
   }
 
-  /** The scenario gained injects: the state is rebuilt under it by resolving the past turns again. */
+  /**
+   * The scenario gained injects: the state is rebuilt under it by resolving the past turns again with the
+   * orders they were resolved with (as the live server's {@code Resolver.replay} does).
+   */
   private void rebuild() {
     List<InjectEntry> entries = new ArrayList<>();
     for (Inject x : injects) {

@@ -1,0 +1,52 @@
+package brink.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A tiny run of each echo load against an in-process echo server: the tools work, not how fast. */
+class EchoLoadSmokeTest {
+  private static EchoServer server;
+  private static Rig rig;
+
+  @BeforeAll
+  static void start() {
+    server = EchoServer.start("127.0.0.1", 0, 0, 1);
+    rig = new Rig(1);
+  }
+
+  @AfterAll
+  static void stop() {
+    rig.close();
+    server.close();
+  }
+
+  @Test
+  void open_sendsExactlyTheScheduledRequestsAndHearsEveryAnswer() throws Exception {
+    RunResult r = new EchoLoad(rig, server.address(), 0).open(4, 100, 200, 0.2, 1.0);
+    // 200/s for 1 s: the requests intended inside the window are fixed by the clock, not by answers.
+    assertThat(r.counter("sent")).isBetween(199L, 201L);
+    assertThat(r.counter("answered")).isEqualTo(r.counter("sent"));
+    assertThat(r.latency("round_trip").count()).isEqualTo(r.counter("answered"));
+    assertThat(r.counter("unanswered")).isZero();
+    assertThat(r.counter("errors")).isZero();
+  }
+
+  @Test
+  void closed_keepsRequestsInFlightAndCountsThem() throws Exception {
+    RunResult r = new EchoLoad(rig, server.address(), 0).closed(3, 64, 2, 0.2, 0.5);
+    assertThat(r.counter("answered")).isPositive();
+    assertThat(r.latency("round_trip").count()).isEqualTo(r.counter("answered"));
+    assertThat(r.counter("unanswered")).isZero();
+  }
+
+  @Test
+  void burst_measuresUntilTheLastConnectionsAnswer() throws Exception {
+    RunResult r = new EchoLoad(rig, server.address(), 0).burst(5, 100, 0.1, 0.1, 0.5);
+    assertThat(r.counter("bursts")).isBetween(4L, 6L);
+    assertThat(r.latency("burst").count()).isEqualTo(r.counter("bursts"));
+    assertThat(r.counter("sent")).isEqualTo(5 * r.counter("bursts"));
+  }
+}

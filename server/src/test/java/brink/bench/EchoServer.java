@@ -1,0 +1,120 @@
+package brink.bench;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The machine's limit: a raw Netty server with Brink's framing (a 4-byte big-endian length, then
+ * the bytes) that answers each frame at once, without protobuf, sessions, games or a journal. It
+ * is set up as the Brink server is (NIO, one acceptor thread, Netty's default worker count, a
+ * backlog of 256, TCP_NODELAY, one flush per answer), so the load generator's figures divided by
+ * this one's are what Brink's own work costs.
+ *
+ * <pre>java -cp TEST_CLASSPATH brink.bench.EchoServer [--port 0] [--bind 127.0.0.1] [--reply-bytes 0]</pre>
+ *
+ * Prints {@code Echo server listening on HOST:PORT} once bound; stops on SIGTERM.
+ * {@code --reply-bytes N} answers every frame with a frame of N bytes instead of the same bytes
+ * (to match the size of Brink's answers); 0 echoes.
+ */
+public final class EchoServer implements AutoCloseable {
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+  private final Channel listener;
+
+  private EchoServer(EventLoopGroup boss, EventLoopGroup workers, Channel listener) {
+    this.boss = boss;
+    this.workers = workers;
+    this.listener = listener;
+  }
+
+  public static EchoServer start(String bind, int port, int replyBytes, int workerThreads) {
+    if (replyBytes < 0) {
+      throw new IllegalArgumentException("--reply-bytes is 0 (echo) or a frame size in bytes, not " + replyBytes);
+    }
+    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(workerThreads, NioIoHandler.newFactory());
+    Echo echo = new Echo(replyBytes);
+    Channel listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, 256)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            // Keep the length prefix in the frame: the answer is the same bytes, prefix included.
+            ch.pipeline().addLast("frames", new LengthFieldBasedFrameDecoder(4 << 20, 0, 4, 0, 0))
+                .addLast("echo", echo);
+          }
+        })
+        .bind(bind, port).syncUninterruptibly().channel();
+    return new EchoServer(boss, workers, listener);
+  }
+
+  public InetSocketAddress address() {
+    return (InetSocketAddress) listener.localAddress();
+  }
+
+  @Override
+  public void close() {
+    listener.close().syncUninterruptibly();
+    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  public static void main(String[] argv) throws InterruptedException {
+    Args args = Args.parse(argv);
+    // 0 threads = Netty's default (twice the CPUs), as the Brink server has.
+    EchoServer server = start(args.string("bind", "127.0.0.1"), args.integer("port", 0),
+        args.integer("reply-bytes", 0), args.integer("threads", 0));
+    args.requireAllUsed();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "echo-shutdown"));
+    InetSocketAddress a = server.address();
+    System.out.println("Echo server listening on " + a.getAddress().getHostAddress() + ":" + a.getPort());
+    System.out.flush();
+    server.listener.closeFuture().sync();
+  }
+
+  @Sharable
+  private static final class Echo extends ChannelInboundHandlerAdapter {
+    private final ByteBuf reply;
+
+    Echo(int replyBytes) {
+      if (replyBytes == 0) {
+        reply = null;
+      } else {
+        ByteBuf b = Unpooled.buffer(4 + replyBytes);
+        b.writeInt(replyBytes).writeZero(replyBytes);
+        reply = Unpooled.unreleasableBuffer(b.asReadOnly());
+      }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (reply == null) {
+        ctx.writeAndFlush(msg);
+      } else {
+        ((ByteBuf) msg).release();
+        ctx.writeAndFlush(reply.duplicate());
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package brink.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The load generator's command line (bench/run-load.sh builds the classpath and calls it).
+ *
+ * <pre>
+ * echo   --mode open|closed|burst|idle [--connections 1000] [--frame-bytes 100] [--rate 5000]
+ *        [--inflight 1] [--interval 0.05] [--warmup 3] [--seconds 10] [--client-threads 2]
+ *        [--reply-bytes 0] [--connect HOST:PORT --server-pid PID]
+ * </pre>
+ *
+ * Without {@code --connect} it starts the server it measures as a process of its own and stops it
+ * at the end.
+ */
+public final class LoadMain {
+  private LoadMain() {}
+
+  public static void main(String[] argv) throws Exception {
+    Args args = Args.parse(argv);
+    List<String> words = args.words();
+    if (words.isEmpty()) {
+      System.err.println("usage: LoadMain echo|brink|idle|replay|suite [options]; see bench/run-load.sh");
+      System.exit(2);
+    }
+    try {
+      switch (words.get(0)) {
+        case "echo":
+          echo(args);
+          break;
+        default:
+          throw new IllegalArgumentException("unknown command '" + words.get(0) + "'");
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("load: " + e.getMessage());
+      System.exit(2);
+    }
+    System.exit(0);
+  }
+
+  private static void echo(Args args) throws Exception {
+    String mode = args.string("mode", "open");
+    int connections = args.integer("connections", 1000);
+    int frameBytes = args.integer("frame-bytes", 100);
+    double warmup = args.number("warmup", 3);
+    double seconds = args.number("seconds", 10);
+    int threads = args.integer("client-threads", 2);
+    int replyBytes = args.integer("reply-bytes", 0);
+    String connect = args.string("connect", "");
+    long pid = args.integer("server-pid", 0);
+    double rate = args.number("rate", 5000);
+    int inflight = args.integer("inflight", 1);
+    double interval = args.number("interval", 0.05);
+    String heap = args.string("server-heap", "");
+    args.requireAllUsed();
+    Path work = Files.createTempDirectory("brink-bench");
+    ServerProcess server = null;
+    InetSocketAddress address;
+    if (connect.isEmpty()) {
+      server = startEcho(work, replyBytes, heap);
+      address = server.address();
+      pid = server.pid();
+    } else {
+      address = parseAddress(connect);
+    }
+    try (Rig rig = new Rig(threads)) {
+      EchoLoad load = new EchoLoad(rig, address, pid);
+      RunResult r;
+      switch (mode) {
+        case "open":
+          r = load.open(connections, frameBytes, rate, warmup, seconds);
+          break;
+        case "closed":
+          r = load.closed(connections, frameBytes, inflight, warmup, seconds);
+          break;
+        case "burst":
+          r = load.burst(connections, frameBytes, interval, warmup, seconds);
+          break;
+        case "idle":
+          r = load.idle(connections, frameBytes, seconds);
+          break;
+        default:
+          throw new IllegalArgumentException("--mode is open, closed, burst or idle, not '" + mode + "'");
+      }
+      Report.print(System.out, r);
+    } finally {
+      if (server != null) {
+        server.stop();
+      }
+    }
+  }
+
+  static ServerProcess startEcho(Path work, int replyBytes, String heap) throws IOException, InterruptedException {
+    List<String> jvm = heap.isEmpty() ? List.of() : List.of("-Xmx" + heap, "-Xms" + heap);
+    return ServerProcess.start(ServerProcess.javaCommand(jvm, EchoServer.class.getName(),
+        List.of("--port", "0", "--reply-bytes", Integer.toString(replyBytes))), work.resolve("echo-server.log"), 60);
+  }
+
+  static InetSocketAddress parseAddress(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    if (colon < 1) {
+      throw new IllegalArgumentException("--connect is HOST:PORT, not '" + hostPort + "'");
+    }
+    return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+  }
+}
