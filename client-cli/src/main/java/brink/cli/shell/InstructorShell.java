@@ -219,7 +219,6 @@ public final class InstructorShell extends Shell {
     }
     Path file = workDir.resolve(source);
     boolean isFile = source.contains("/") || source.endsWith(".txtpb") || Files.isRegularFile(file);
-    String fileName = source;
     if (isFile) {
       String text;
       try {
@@ -248,25 +247,16 @@ public final class InstructorShell extends Shell {
       }
       cg.setScenarioId(source);
     }
-    CompletableAnswer answer = new CompletableAnswer();
-    boolean ok = call(ClientMessage.newBuilder().setCreateGame(cg), m -> {
+    boolean[] done = {false};
+    boolean answered = call(ClientMessage.newBuilder().setCreateGame(cg), m -> {
       GameCreated gc = m.getGameCreated();
       created = gc;
       view.replace(gc.getState());
       server.follow(gc.getGameId(), gc.getInstructorCode(), NAME, gc.getState().getSeq());
       out.show("game_created", codeLines(gc), gc);
-      answer.ok = true;
+      done[0] = true;
     });
-    if (!ok && isFile) {
-      // The server's own check found what the local one did not: its details carry the place.
-      return false;
-    }
-    return ok && answer.ok;
-  }
-
-  /** Holder for a result set inside an answer callback. */
-  private static final class CompletableAnswer {
-    boolean ok;
+    return answered && done[0];
   }
 
   private List<String> codeLines(GameCreated gc) {

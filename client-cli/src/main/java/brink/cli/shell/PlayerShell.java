@@ -51,10 +51,10 @@ public final class PlayerShell extends Shell {
     this.reader = new OrderReader(i);
     add(new Command("briefing", "briefing [background | ACTOR]", "help.briefing", s -> "briefing", this::briefing,
         (w, k) -> k == 1 ? briefingTopics() : List.of()));
-    addCommonCommandsFirstHalf();
+    addOrderCommands();
   }
 
-  private void addCommonCommandsFirstHalf() {
+  private void addOrderCommands() {
     add(new Command("orders", "orders", "help.orders", s -> "orders", l -> showOrders(), null));
     add(new Command("remove", "remove N", "help.remove", s -> "remove 1", this::remove,
         (w, k) -> k == 1 ? draftNumbers() : List.of()));
