@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Create a game from a bundled scenario or a file, hand out the codes, and run it: start, pause, resume,",
-      "extend, force, inject, kick or reassign, end, and save the after-action report. Type help at the prompt."
+      "Create and run a game for a class: hand out the codes, run the clock, fire injects, save the debrief.",
+      "From a bundled scenario or a file: start, pause, resume, extend, force, inject, kick or reassign, end,",
+      "report. Type help at the prompt for every command with an example."
     })
 final class InstructCommand extends ClientCommand {
   /** The environment variable that may carry the instructor key. */
