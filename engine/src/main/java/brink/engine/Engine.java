@@ -2,7 +2,6 @@ package brink.engine;
 
 import brink.engine.def.ActorDef;
 import brink.engine.def.DyadDef;
-import brink.engine.def.InjectDef;
 import brink.engine.def.Move;
 import brink.engine.def.PairState;
 import brink.engine.def.Rules;
@@ -88,28 +87,14 @@ public final class Engine {
    * @throws IllegalStateException if the game is over
    */
   public static TurnResult resolve(GameState state, Orders orders, BotPlayer bots) {
-    return resolve(state, orders, bots, List.of());
-  }
-
-  /**
-   * Resolves one turn with injects an instructor fired for it, on top of the scenario's schedule. Each one
-   * fires in this turn, after the scheduled ones, in the given order, and is listed in the record's
-   * {@code injectsFired} (its events are those of the pseudo-actor "inject:&lt;id&gt;"). One whose id is a
-   * scenario inject's is that inject fired by hand: it is marked fired and no longer fires on its own
-   * schedule (nor a second time in this turn). The caller keeps these lists to replay the game.
-   *
-   * @throws IllegalStateException if the game is over
-   */
-  public static TurnResult resolve(GameState state, Orders orders, BotPlayer bots, List<InjectDef> fired) {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(orders, "orders");
     Objects.requireNonNull(bots, "bots");
-    Objects.requireNonNull(fired, "fired");
     if (state.isOver()) {
       throw new IllegalStateException(
           "the game ended with " + state.outcome() + " on turn " + state.outcomeTurn() + "; nothing to resolve");
     }
-    Resolution turn = new Resolution(state, orders, bots, fired);
+    Resolution turn = new Resolution(state, orders, bots);
     turn.collectSubmissions();
     turn.translate();
     turn.accumulate();

@@ -11,9 +11,7 @@ import brink.engine.def.Rules;
 import brink.engine.def.Visibility;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -114,11 +112,7 @@ final class Resolution {
     }
   }
 
-  /** Injects the instructor fired for this turn, on top of the scenario's schedule (in firing order). */
-  private final List<InjectDef> extraInjects;
-
-  Resolution(GameState s, Orders orders, BotPlayer bots, List<InjectDef> extraInjects) {
-    this.extraInjects = List.copyOf(extraInjects);
+  Resolution(GameState s, Orders orders, BotPlayer bots) {
     this.s = s;
     this.t = s.topo;
     this.r = t.scenario.rules();
@@ -235,36 +229,19 @@ final class Resolution {
   }
 
   private void fireInjects() {
-    // A scripted inject the instructor fires now is taken off the schedule: it fires once, here.
-    Set<String> firedByHand = new HashSet<>();
-    for (InjectDef inj : extraInjects) {
-      firedByHand.add(inj.id());
-    }
     for (int k = 0; k < t.injects.length; k++) {
       InjectDef inj = t.injects[k];
       next.injectFired[k] = s.injectFired[k];
-      if (firedByHand.contains(inj.id())) {
-        next.injectFired[k] = true;
-        continue;
-      }
       if (s.injectFired[k] || !fires(inj)) {
         continue;
       }
       next.injectFired[k] = true;
-      fire(inj);
-    }
-    for (InjectDef inj : extraInjects) {
-      fire(inj);
-    }
-    injectsFired.sort(null);
-  }
-
-  private void fire(InjectDef inj) {
-    injectsFired.add(inj.id());
-    String actor = Event.INJECT_PREFIX + inj.id();
-    List<String> audience = new ArrayList<>(new TreeSet<>(inj.audience()));
-    for (Effect effect : inj.effects()) {
-      applyInjectEffect(actor, inj.visibility(), audience, effect);
+      injectsFired.add(inj.id());
+      String actor = Event.INJECT_PREFIX + inj.id();
+      List<String> audience = new ArrayList<>(new TreeSet<>(inj.audience()));
+      for (Effect effect : inj.effects()) {
+        applyInjectEffect(actor, inj.visibility(), audience, effect);
+      }
     }
   }
 

@@ -22,10 +22,6 @@ final class Checker {
     this.errors = errors;
   }
 
-  List<ScenarioError> errors() {
-    return errors;
-  }
-
   void add(Pos p, ErrorCode code, String message) {
     errors.add(new ScenarioError(file, p.line(), p.column(), code, message));
   }

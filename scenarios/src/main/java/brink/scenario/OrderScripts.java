@@ -27,14 +27,15 @@ public final class OrderScripts {
   private OrderScripts() {}
 
   /**
-   * A parsed script: turn -> actor -> moves (an empty list is a deliberate WAIT), or the errors.
+   * A parsed script: turn -> actor -> moves (an empty list is a deliberate WAIT), or the errors. The
+   * script is the shape {@code brink.engine.sim.Simulation.run} takes; both levels are sorted maps.
    *
    * @param script empty when there are errors
    */
-  public record Result(String file, SortedMap<Integer, SortedMap<String, List<Move>>> script, List<ScenarioError> errors) {
+  public record Result(String file, SortedMap<Integer, Map<String, List<Move>>> script, List<ScenarioError> errors) {
     public Result {
       Objects.requireNonNull(file, "file");
-      SortedMap<Integer, SortedMap<String, List<Move>>> copy = new TreeMap<>();
+      SortedMap<Integer, Map<String, List<Move>>> copy = new TreeMap<>();
       script.forEach((t, m) -> {
         SortedMap<String, List<Move>> inner = new TreeMap<>();
         m.forEach((a, moves) -> inner.put(a, List.copyOf(moves)));
@@ -115,7 +116,7 @@ public final class OrderScripts {
       errors.sort(Comparator.comparingInt(ScenarioError::line).thenComparingInt(ScenarioError::column));
       return new Result(fileName, new TreeMap<>(), errors);
     }
-    SortedMap<Integer, SortedMap<String, List<Move>>> out = new TreeMap<>();
+    SortedMap<Integer, Map<String, List<Move>>> out = new TreeMap<>();
     for (ScriptedTurn t : script.getTurnList()) {
       List<Move> moves = new ArrayList<>();
       for (brink.protocol.scenario.v1.Move m : t.getMoveList()) {

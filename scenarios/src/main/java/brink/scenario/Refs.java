@@ -17,7 +17,6 @@ final class Refs {
   final Map<String, Set<String>> barred = new TreeMap<>();
   /** Directed dyads "from\u0000to". */
   final Set<String> directed = new TreeSet<>();
-  int maxMovesPerTurn = 3;
 
   boolean hasUnits() {
     return !units.isEmpty();
@@ -60,9 +59,6 @@ final class Refs {
     for (brink.protocol.scenario.v1.Dyad d : s.getDyadList()) {
       r.directed.add(key(d.getFrom(), d.getTo()));
     }
-    if (s.getRules().hasMaxMovesPerTurn()) {
-      r.maxMovesPerTurn = s.getRules().getMaxMovesPerTurn();
-    }
     return r;
   }
 
@@ -84,7 +80,6 @@ final class Refs {
     for (brink.engine.def.DyadDef d : s.dyads()) {
       r.directed.add(key(d.from(), d.to()));
     }
-    r.maxMovesPerTurn = s.rules().maxMovesPerTurn();
     return r;
   }
 }

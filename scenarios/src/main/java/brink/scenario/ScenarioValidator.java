@@ -1,5 +1,6 @@
 package brink.scenario;
 
+import brink.engine.bot.Bots;
 import brink.protocol.scenario.v1.Actor;
 import brink.protocol.scenario.v1.Alliance;
 import brink.protocol.scenario.v1.Condition;
@@ -36,8 +37,6 @@ import java.util.TreeSet;
  * discretisation check needs the converted scenario and lives in {@link Calibration}.
  */
 final class ScenarioValidator {
-  /** The bots of engine-model.md Part II-c §11. */
-  static final Set<String> BOTS = Set.of("passive", "historical", "dove", "hawk", "tit-for-tat");
   /** Kahn 1965 has 44 rungs; 0 is "Disagreement—Cold War" below the ladder (engine-model.md Part II §5). */
   static final int TOP_RUNG = 44;
 
@@ -193,9 +192,9 @@ final class ScenarioValidator {
         badEnum(n, "regime", a.getRegimeValue(), Regime.getDescriptor());
       }
       if (a.hasAlert()) c.between(n, "alert", a.getAlert(), 1, 5, what + "'s alert (5 = least severe, 1 = most severe)");
-      if (!a.getDefaultBot().isEmpty() && !BOTS.contains(a.getDefaultBot())) {
+      if (!a.getDefaultBot().isEmpty() && !Bots.isValid(a.getDefaultBot())) {
         c.add(n.at("default_bot"), ErrorCode.UNKNOWN_BOT,
-            "unknown bot \"" + a.getDefaultBot() + "\" for " + what + Suggest.hint(a.getDefaultBot(), BOTS, "bots"));
+            "unknown bot \"" + a.getDefaultBot() + "\" for " + what + Suggest.hint(a.getDefaultBot(), Bots.NAMES, "bots"));
       }
       if (a.hasStability()) c.between(n, "stability", a.getStability(), 0, 100, what + "'s stability");
       if (a.hasEcon()) c.between(n, "econ", a.getEcon(), 0, Double.POSITIVE_INFINITY, what + "'s econ");

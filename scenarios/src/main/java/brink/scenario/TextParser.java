@@ -170,9 +170,22 @@ final class TextParser {
         }
         return error(line, column, ErrorCode.WRONG_TYPE, quote(field) + " expects " + expects(fd) + ", found " + found);
       }
-      if (found.equals("}") && msg.startsWith("Expected identifier")) {
-        return error(
-            line, column, ErrorCode.SYNTAX, "unexpected \"}\": no block is open here (is there one \"}\" too many?)");
+      if (msg.startsWith("Expected identifier")) {
+        if (found.equals("}")) {
+          return error(
+              line, column, ErrorCode.SYNTAX, "unexpected \"}\": no block is open here (is there one \"}\" too many?)");
+        }
+        if (found.startsWith("\"") || found.startsWith("'")) {
+          return error(line, column, ErrorCode.SYNTAX,
+              "expected a field name, found a quoted text: does a text just before end too early"
+                  + " (a quote inside it must be written \\\" or \\')?");
+        }
+        return error(line, column, ErrorCode.SYNTAX, "expected a field name, found " + found);
+      }
+      if (msg.startsWith("Invalid repeated scalar field: missing \":\"")) {
+        String name = src.fieldBefore(offset);
+        return error(line, column, ErrorCode.SYNTAX,
+            "a list needs \":\" before \"[\": write " + (name.isEmpty() ? "field" : name) + ": [\"a\", \"b\"]");
       }
       if ((m = EXPECTED.matcher(msg)).find()) {
         String want = m.group(1);
@@ -190,6 +203,9 @@ final class TextParser {
             f = fieldAt(offset, src.fieldBefore(offset));
           }
           String n = f != null ? f.getName() : field;
+          if (found.startsWith("[")) {
+            return error(line, column, ErrorCode.SYNTAX, "a list needs \":\" before \"[\": write " + n + ": [\"a\", \"b\"]");
+          }
           if (f != null && f.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
             return error(
                 line, column, ErrorCode.WRONG_TYPE, quote(n) + " takes a single value, not a block: write " + n + ": " + example(f));

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import brink.engine.def.Move;
 import brink.engine.def.MoveType;
 import brink.engine.def.Scenario;
+import brink.engine.sim.Simulation;
+import brink.engine.sim.SimulationResult;
+import java.util.Map;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +25,20 @@ class OrderScriptsTest {
         .containsExactly(Move.toward(MoveType.NEGOTIATE, "ukr"), Move.toward(MoveType.STATEMENT_REASSURE, "ukr"));
     assertThat(r.script().get(2).get("usa")).isEmpty();
     assertThat(r.script().get(3).get("rus")).containsExactly(Move.troops(MoveType.DEPLOY_TROOPS, "ukr", 10));
+  }
+
+  @Test
+  void load_validScript_drivesTheSimulation() {
+    OrderScripts.Result r = OrderScripts.load("orders.txtpb", TestFiles.text("orders-valid.txtpb"), FEB);
+    SimulationResult sim = Simulation.run(FEB, 7L, r.script(), Map.of(), 3);
+    assertThat(sim.turns()).hasSize(3);
+    assertThat(sim.turns().get(0).events())
+        .anySatisfy(e -> {
+          assertThat(e.actor()).isEqualTo("rus");
+          assertThat(e.type()).isEqualTo(MoveType.STATEMENT_REASSURE);
+          assertThat(e.target()).isEqualTo("ukr");
+        });
+    assertThat(sim.turns().get(1).defaulted()).doesNotContainKey("usa");
   }
 
   @Test

@@ -151,11 +151,35 @@ class ScenarioSyntaxTest {
   }
 
   @Test
+  void fieldNameExpected_saysWhatWasFoundInstead() {
+    assertThat(only("actor { id: \"rus\" : 3 }").toString()).isEqualTo("s.txtpb:1:19: expected a field name, found :");
+    assertThat(only("actor { nuclear: true \"x\" }").message()).startsWith("expected a field name, found a quoted text:");
+    assertThat(only("region { faces [\"rus\"] }").toString())
+        .isEqualTo("s.txtpb:1:16: a list needs \":\" before \"[\": write faces: [\"a\", \"b\"]");
+  }
+
+  @Test
   void positionsAreOneBased_theFirstCharacterIsLine1Column1() {
     ScenarioError e = only("hostility: 3\n");
     assertThat(e.line()).isEqualTo(1);
     assertThat(e.column()).isEqualTo(1);
     assertThat(e.message()).startsWith("unknown field \"hostility\" in scenario;");
+  }
+
+  @Test
+  void everyTruncationAndEveryDeletion_ofAValidFile_givesLocatedErrorsAndNeverThrows() {
+    String valid = TestFiles.text("valid-minimal.txtpb");
+    for (int cut = 0; cut < valid.length(); cut++) {
+      for (String text : List.of(valid.substring(0, cut), valid.substring(0, cut) + valid.substring(cut + 1))) {
+        LoadResult r = ScenarioLoader.load("v.txtpb", text);
+        if (!r.isOk()) {
+          assertThat(r.errors()).as("%s", text).allSatisfy(e -> {
+            assertThat(e.located()).isTrue();
+            assertThat(e.code()).isNotEqualTo(ErrorCode.INTERNAL);
+          });
+        }
+      }
+    }
   }
 
   @Test

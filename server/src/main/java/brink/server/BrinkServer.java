@@ -64,12 +64,13 @@ public final class BrinkServer implements AutoCloseable {
   private final ChannelGroup connections;
   private final Channel listener;
   private final String instructorKey;
+  private final String host;
   private final int recovered;
   private final int notRecovered;
 
   private BrinkServer(JournalStore store, GameManager games, EventLoopGroup boss, EventLoopGroup workers,
       ExecutorService gamePool, SystemScheduler ownScheduler, ChannelGroup connections, Channel listener,
-      String instructorKey, int recovered, int notRecovered) {
+      String instructorKey, String host, int recovered, int notRecovered) {
     this.store = store;
     this.games = games;
     this.boss = boss;
@@ -79,6 +80,7 @@ public final class BrinkServer implements AutoCloseable {
     this.connections = connections;
     this.listener = listener;
     this.instructorKey = instructorKey;
+    this.host = host;
     this.recovered = recovered;
     this.notRecovered = notRecovered;
   }
@@ -145,9 +147,9 @@ public final class BrinkServer implements AutoCloseable {
       }
       throw new IOException("cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage(), e);
     }
-    BrinkServer server = new BrinkServer(store, games, boss, workers, pool, own, connections, listener, key, ok,
-        failed);
-    log.info("listening on {} with {} games recovered{}", server.address(), ok,
+    BrinkServer server = new BrinkServer(store, games, boss, workers, pool, own, connections, listener, key,
+        config.bind(), ok, failed);
+    log.info("listening on {}:{} with {} games recovered{}", server.host(), server.port(), ok,
         failed > 0 ? " and " + failed + " NOT recovered" : "");
     return server;
   }
@@ -187,6 +189,11 @@ public final class BrinkServer implements AutoCloseable {
   /** The address the server listens on (with the real port when 0 was asked). */
   public InetSocketAddress address() {
     return (InetSocketAddress) listener.localAddress();
+  }
+
+  /** The address listened on, as configured (e.g. "0.0.0.0" for every interface). */
+  public String host() {
+    return host;
   }
 
   public int port() {

@@ -1,6 +1,7 @@
 package brink.server;
 
 import brink.server.game.ReportSource;
+import brink.server.report.AfterActionReport;
 import java.io.PrintStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -62,7 +63,7 @@ public final class ServerMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    ServerMain main = new ServerMain(Reports.afterAction(), System.out);
+    ServerMain main = new ServerMain(AfterActionReport::build, System.out);
     int code = new CommandLine(main).execute(args);
     if (code != 0) {
       System.exit(code);
@@ -113,7 +114,7 @@ public final class ServerMain implements Callable<Integer> {
 
   /** What the server prints when it is up: where it listens, how instructors and students connect. */
   static List<String> banner(BrinkServer server, Path data) {
-    String host = server.address().getAddress().getHostAddress();
+    String host = server.host().contains(":") ? "[" + server.host() + "]" : server.host();
     int port = server.port();
     String reach = server.address().getAddress().isAnyLocalAddress() ? lanAddress() : host;
     List<String> lines = new ArrayList<>();

@@ -3,7 +3,7 @@ package brink.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import brink.server.BrinkServer;
-import brink.server.Reports;
+import brink.server.report.AfterActionReport;
 import brink.server.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class BrinkLoadSmokeTest {
   static void start() throws Exception {
     Path data = Files.createTempDirectory("brink-load-smoke");
     server = BrinkServer.start(ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDir(data)
-        .withInstructorKey(KEY).withFsync(false), Reports.afterAction());
+        .withInstructorKey(KEY).withFsync(false), AfterActionReport::build);
     rig = new Rig(1);
   }
 

@@ -285,6 +285,18 @@ class FullGameTest {
     assertThat(end.getOutcome().getType()).isNotEqualTo(brink.protocol.scenario.v1.OutcomeType.OUTCOME_UNSPECIFIED);
     assertThat(end.getOutcome().getTurn()).isEqualTo(seen.get("lastTurn"));
     assertThat(end.getReportsCount()).isEqualTo((int) seen.get("lastTurn"));
+    assertThat(finalReport.hasReport()).as("%s", finalReport.hasError() ? finalReport.getError() : "").isTrue();
+    assertThat(finalReport.getReport().getComplete()).isTrue();
+    assertThat(finalReport.getReport().getTurnsPlayed()).isEqualTo((int) seen.get("lastTurn"));
+    assertThat(finalReport.getReport().getMessagesList()).extracting(Press::getText).contains(SECRET);
+    assertThat(seen("midgame.report").hasReport()).as("the instructor may read it mid-game").isTrue();
+    assertThat(seen("midgame.report").getReport().getComplete()).isFalse();
+  }
+
+  @Test
+  void journal_replaysExactly_injectsIncluded() {
+    assertThat(finalReport.getReport().getReplayIssuesList()).as("every journaled digest replays").isEmpty();
+    assertThat(finalReport.getReport().getReplayVerified()).isTrue();
   }
 
   @Test

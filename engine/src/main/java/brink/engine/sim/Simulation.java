@@ -114,7 +114,10 @@ public final class Simulation {
       if (!ids.contains(e.getKey())) {
         throw new IllegalArgumentException("bot for unknown actor '" + e.getKey() + "'; actors are " + known);
       }
-      Bots.byName(e.getValue());
+      if (!Bots.isValid(e.getValue())) {
+        throw new IllegalArgumentException("unknown bot '" + e.getValue() + "' for actor '" + e.getKey()
+            + "'; valid bots are: " + String.join(", ", Bots.NAMES));
+      }
     }
   }
 

@@ -213,7 +213,8 @@ class SimulationTest {
     assertThatThrownBy(() -> Simulation.run(sc, 1L, Map.of(), Map.of("chn", "hawk"), 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chn").hasMessageContaining("blr, nato, rus, ukr, usa");
     assertThatThrownBy(() -> Simulation.run(sc, 1L, Map.of(), Map.of(RUS, "berserk"), 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("valid bots are");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'berserk' for actor 'rus'")
+        .hasMessageContaining("valid bots are: passive, historical, dove, hawk, tit-for-tat");
     assertThatThrownBy(() -> Simulation.run(sc, 1L, Map.of(0, Map.of(RUS, List.of())), Map.of(), 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("turns start at 1");
     assertThatThrownBy(() -> Simulation.run(sc, 1L, Map.of(1, Map.of("xyz", List.of())), Map.of(), 0))

@@ -17,7 +17,6 @@ import brink.protocol.v1.Role;
 import brink.protocol.v1.SeatChangedEntry;
 import brink.protocol.v1.SubmissionStatus;
 import brink.protocol.v1.TurnResolvedEntry;
-import brink.server.session.Secrets;
 import brink.server.view.Protos;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -47,7 +46,7 @@ final class EntryApplier {
    *     again (replay) and compare digests
    * @throws ReplayException when a turn's digest differs from the journal's, or the entry cannot apply
    */
-  static void apply(GameModel m, JournalEntry e, TurnResult resolved) {
+  static void apply(GameModel m, JournalEntry e, Resolver.Resolution resolved) {
     switch (e.getEntryCase()) {
       case SEAT_CHANGED:
         seatChanged(m, e.getSeatChanged());
@@ -80,6 +79,33 @@ final class EntryApplier {
             + e.getUnknownFields().asMap().keySet() + "); a newer server wrote this journal");
     }
     m.entries.add(e);
+    if (e.getRequestId() != 0) {
+      String by = requester(e);
+      if (!by.isEmpty()) {
+        m.requestMade(by, e.getRequestId(), e);
+      }
+    }
+  }
+
+  /** The participant whose request made an entry ("" for entries that name none). */
+  static String requester(JournalEntry e) {
+    switch (e.getEntryCase()) {
+      case SEAT_CHANGED:
+        return e.getSeatChanged().getChange() == brink.protocol.v1.SeatChange.SEAT_CHANGE_JOINED
+            ? e.getSeatChanged().getParticipantId() : e.getSeatChanged().getByParticipantId();
+      case ORDERS:
+        return e.getOrders().getParticipantId();
+      case READY:
+        return e.getReady().getParticipantId();
+      case MESSAGE:
+        return e.getMessage().getFromParticipantId();
+      case INJECT:
+        return e.getInject().getByParticipantId();
+      case INSTRUCTOR_ACTION:
+        return e.getInstructorAction().getByParticipantId();
+      default:
+        return "";
+    }
   }
 
   private static void seatChanged(GameModel m, SeatChangedEntry e) {
@@ -159,6 +185,7 @@ final class EntryApplier {
   }
 
   private static void inject(GameModel m, InjectEntry e) {
+    m.injectEntries.add(e);
     InjectDef def = Injects.toEngine(m, e);
     m.handInjects.computeIfAbsent(e.getTurn(), t -> new ArrayList<>()).add(def);
     if (e.hasCustom()) {
@@ -209,26 +236,28 @@ final class EntryApplier {
     m.deadline = e.getDeadlineEpochMillis();
     m.paused = false;
     m.remaining = 0;
-    m.phaseReason = e.getReason();
     m.nextPush(seq -> new Push.PhaseChange(seq, m.phase, m.turn, m.deadline, false, 0, e.getReason()));
   }
 
-  private static void turnResolved(GameModel m, TurnResolvedEntry e, TurnResult resolved) {
+  private static void turnResolved(GameModel m, TurnResolvedEntry e, Resolver.Resolution resolved) {
     if (e.getTurn() != m.nextResolutionTurn()) {
       throw new ReplayException("the journal resolves turn " + e.getTurn() + " after turn " + m.state.turn());
     }
-    TurnResult r = resolved != null ? resolved : Resolver.resolve(m, List.of());
+    Resolver.Resolution res = resolved != null ? resolved : Resolver.resolve(m);
+    TurnResult r = res.result();
     String expected = HexFormat.of().formatHex(e.getStateDigest().toByteArray());
     if (!r.record().stateDigest().equals(expected)) {
       throw new ReplayException("turn " + e.getTurn() + " replays to state digest " + r.record().stateDigest()
           + " but the journal recorded " + expected + " (a different engine, scenario or journal)");
     }
-    GameState before = m.state;
     TurnRecord record = r.record();
+    m.effective = res.scenario();
+    m.injectsApplied = res.injectsApplied();
+    m.ordersByTurn.add(res.orders());
     m.state = r.next();
     m.states.add(r.next());
     m.records.add(record);
-    java.util.SortedMap<String, String> defaulted = Resolver.defaulted(m, record);
+    java.util.SortedMap<String, String> defaulted = Resolver.defaulted(record);
     m.defaulted.put(record.turn(), defaulted);
     m.turn = record.turn();
     m.phase = r.next().isOver() ? Phase.ENDED : Phase.REPORT;
@@ -242,6 +271,7 @@ final class EntryApplier {
       m.outcomeDyads.addAll(Outcomes.dyads(m.scenario, record, r.next()));
     }
     List<InjectDef> hand = m.handInjects.getOrDefault(record.turn(), List.of());
+    GameState before = res.before();
     Push.TurnResolved push = (Push.TurnResolved) m.nextPush(
         seq -> new Push.TurnResolved(seq, record, before, r.next(), hand, defaulted));
     m.turns.add(push);
@@ -268,10 +298,5 @@ final class EntryApplier {
   private static void phasePush(GameModel m, String reason) {
     m.nextPush(seq -> new Push.PhaseChange(seq, m.phase, m.turn, m.paused ? 0 : m.deadline, m.paused,
         m.paused ? m.remaining : 0, reason));
-  }
-
-  /** The hash a SeatChangedEntry keeps of a session token. */
-  static byte[] tokenHash(String token) {
-    return Secrets.sha256(token);
   }
 }

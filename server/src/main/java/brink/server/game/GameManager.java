@@ -2,6 +2,7 @@ package brink.server.game;
 
 import brink.engine.bot.Bots;
 import brink.engine.def.ActorDef;
+import brink.protocol.v1.ClientMessage;
 import brink.protocol.v1.CreateGame;
 import brink.protocol.v1.GameCreatedEntry;
 import brink.protocol.v1.GameList;
@@ -82,8 +83,73 @@ public final class GameManager {
 
   // ------------------------------------------------------------------ routing
 
+  /**
+   * Hands a request (any but Hello and Ping, which the connection answers itself) to whoever serves it:
+   * the games' directory for JoinGame, ResumeSession, CreateGame and ListGames, the named game otherwise.
+   *
+   * @throws GameError when the request is refused before reaching a game
+   */
+  public void handle(Request r) {
+    switch (r.message().getBodyCase()) {
+      case RESUME_SESSION:
+        resume(r);
+        break;
+      case JOIN_GAME:
+        join(r);
+        break;
+      case CREATE_GAME:
+        create(r);
+        break;
+      case LIST_GAMES:
+        list(r);
+        break;
+      default:
+        route(r, gameIdOf(r.message()));
+    }
+  }
+
+  /** The game a game-scoped request names. */
+  static String gameIdOf(ClientMessage m) {
+    switch (m.getBodyCase()) {
+      case SUBMIT_ORDERS:
+        return m.getSubmitOrders().getGameId();
+      case SET_READY:
+        return m.getSetReady().getGameId();
+      case SEND_MESSAGE:
+        return m.getSendMessage().getGameId();
+      case GET_STATE:
+        return m.getGetState().getGameId();
+      case START_GAME:
+        return m.getStartGame().getGameId();
+      case PAUSE_GAME:
+        return m.getPauseGame().getGameId();
+      case RESUME_GAME:
+        return m.getResumeGame().getGameId();
+      case EXTEND_DEADLINE:
+        return m.getExtendDeadline().getGameId();
+      case FORCE_RESOLVE:
+        return m.getForceResolve().getGameId();
+      case INJECT:
+        return m.getInject().getGameId();
+      case PREVIEW_INJECT:
+        return m.getPreviewInject().getGameId();
+      case CONTINUE_GAME:
+        return m.getContinueGame().getGameId();
+      case END_GAME:
+        return m.getEndGame().getGameId();
+      case ASSIGN_SEAT:
+        return m.getAssignSeat().getGameId();
+      case KICK:
+        return m.getKick().getGameId();
+      case GET_REPORT:
+        return m.getGetReport().getGameId();
+      default:
+        throw GameError.unimplemented("this server does not handle " + m.getBodyCase() + " here");
+    }
+  }
+
   /** A request about an existing game (it names the game). */
-  public void route(Request r, String gameId) {
+  void route(Request r, String gameId) {
     GameRoom room = rooms.get(gameId);
     if (room == null) {
       r.fail(GameError.notFound(gameId.isEmpty() ? "name the game (game_id)" : "no game '" + gameId + "'")
@@ -94,7 +160,7 @@ public final class GameManager {
   }
 
   /** JoinGame: a code makes the session a player, an observer or an instructor of its game. */
-  public void join(Request r) {
+  void join(Request r) {
     String typed = Secrets.normalizeCode(r.message().getJoinGame().getCode());
     CodeRef ref = codes.get(Secrets.hex(Secrets.sha256(typed)));
     if (ref == null || !Secrets.matches(typed, ref.code())) {
@@ -106,7 +172,7 @@ public final class GameManager {
   }
 
   /** ResumeSession: the request's session is the token's; the game decides whether it knows the token. */
-  public void resume(Request r) {
+  void resume(Request r) {
     String gameId = r.message().getResumeSession().getGameId();
     GameRoom room = rooms.get(gameId);
     if (room == null) {
@@ -117,7 +183,7 @@ public final class GameManager {
   }
 
   /** ListGames (instructor-key sessions): every game's summary, newest first. */
-  public void list(Request r) {
+  void list(Request r) {
     if (!r.connection().instructorKey()) {
       throw GameError.denied("only instructors (Hello with the server's instructor key) may list games");
     }
@@ -147,9 +213,15 @@ public final class GameManager {
   // ------------------------------------------------------------------ creation
 
   /** CreateGame (instructor-key sessions only). The scenario is loaded on the new game's executor. */
-  public void create(Request r) {
+  void create(Request r) {
     if (!r.connection().instructorKey()) {
       throw GameError.denied("only instructors (Hello with the server's instructor key) may create games");
+    }
+    for (GameRoom room : rooms.values()) {
+      if (room.createdBy(r.session(), r.requestId())) {
+        room.answerCreated(r);
+        return;
+      }
     }
     long live = rooms.values().stream().filter(g -> g.summary() != null
         && g.summary().getPhase() != Phase.ENDED).count();

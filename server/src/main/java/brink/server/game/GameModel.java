@@ -11,7 +11,6 @@ import brink.protocol.v1.GameCreatedEntry;
 import brink.protocol.v1.JournalEntry;
 import brink.protocol.v1.Phase;
 import brink.protocol.v1.Press;
-import brink.protocol.v1.Role;
 import brink.server.session.Secrets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,6 +33,17 @@ final class GameModel {
   /** Bot per actor for seats nobody submits for: CreateGame.bots over the scenario's default_bot. */
   final SortedMap<String, String> bots;
 
+  /**
+   * The scenario the engine runs the game under: the file's, with CreateGame.bots and the injects fired so
+   * far ({@link brink.server.report.EffectiveScenario}); {@link #state} is under it.
+   */
+  brink.engine.def.Scenario effective;
+  /** Every inject the instructor fired, in journal order (pending ones included). */
+  final List<brink.protocol.v1.InjectEntry> injectEntries = new ArrayList<>();
+  /** How many of {@link #injectEntries} {@link #effective} includes. */
+  int injectsApplied;
+  /** The orders each resolved turn was resolved with (to rebuild the state when an inject joins). */
+  final List<brink.engine.Orders> ordersByTurn = new ArrayList<>();
   /** The engine state after the last resolved turn (turn 0 = the start). */
   GameState state;
   /** states.get(t): the engine state after turn t (0 = the start). */
@@ -55,8 +65,6 @@ final class GameModel {
   long deadline;
   boolean paused;
   long remaining;
-  /** Why the phase last changed. */
-  String phaseReason = "created";
 
   final TreeMap<String, Participant> participants = new TreeMap<>();
   int participantCounter;
@@ -75,6 +83,13 @@ final class GameModel {
   final List<Push> undelivered = new ArrayList<>();
   /** Every entry applied, oldest first (the after-action report reads them). */
   final List<JournalEntry> entries = new ArrayList<>();
+  /**
+   * The first entry each participant's recent requests made, by request_id (the last {@link
+   * #REQUESTS_KEPT} per participant): a request retried after a restart is answered from here, not done again.
+   */
+  private final Map<String, java.util.LinkedHashMap<Long, JournalEntry>> requests = new TreeMap<>();
+  /** Request ids remembered per participant (as many as a session remembers answers). */
+  static final int REQUESTS_KEPT = 1024;
 
   GameModel(String gameId, GameCreatedEntry created, Scenario scenario,
       brink.protocol.scenario.v1.Scenario scenarioProto, long createdAt) {
@@ -89,8 +104,27 @@ final class GameModel {
       seats.put(a.id(), new Seat(a.id()));
     }
     this.bots = Collections.unmodifiableSortedMap(b);
-    this.state = Engine.initial(scenario, created.getSeed());
+    this.effective = brink.server.report.EffectiveScenario.of(scenario, created.getBotsMap(), List.of());
+    this.state = Engine.initial(effective, created.getSeed());
     states.add(state);
+  }
+
+  /** Remembers that request {@code requestId} of a participant made {@code e} (its first entry only). */
+  void requestMade(String participantId, long requestId, JournalEntry e) {
+    requests.computeIfAbsent(participantId, k -> new java.util.LinkedHashMap<>() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Long, JournalEntry> eldest) {
+        return size() > REQUESTS_KEPT;
+      }
+    }).putIfAbsent(requestId, e);
+  }
+
+  /** The first entry a participant's request made, if the game has journaled it. */
+  Optional<JournalEntry> requestEntry(String participantId, long requestId) {
+    java.util.LinkedHashMap<Long, JournalEntry> made = requests.get(participantId);
+    return Optional.ofNullable(made == null ? null : made.get(requestId));
   }
 
   /** The turn whose resolution comes next (orders and injects are for it). */
@@ -122,16 +156,6 @@ final class GameModel {
     List<Participant> out = new ArrayList<>();
     for (Participant p : participants.values()) {
       if (p.isPlayerOf(actor)) {
-        out.add(p);
-      }
-    }
-    return out;
-  }
-
-  List<Participant> instructors() {
-    List<Participant> out = new ArrayList<>();
-    for (Participant p : participants.values()) {
-      if (p.role == Role.INSTRUCTOR) {
         out.add(p);
       }
     }

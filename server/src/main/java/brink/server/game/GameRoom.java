@@ -1,7 +1,7 @@
 package brink.server.game;
 
-import brink.engine.Engine;
 import brink.engine.TurnResult;
+import brink.engine.Engine;
 import brink.engine.def.InjectDef;
 import brink.engine.def.Pair;
 import brink.protocol.scenario.v1.MoveType;
@@ -31,6 +31,7 @@ import brink.protocol.v1.SeatChangedEntry;
 import brink.protocol.v1.ServerMessage;
 import brink.protocol.v1.SubmitOrders;
 import brink.protocol.v1.TurnResolvedEntry;
+import brink.server.session.Secrets;
 import brink.server.session.Session;
 import brink.server.time.Scheduler;
 import brink.server.view.Protos;
@@ -85,6 +86,10 @@ public final class GameRoom {
   private Scheduler.Cancellable timer;
   private long armedFor;
   private volatile GameSummary summary;
+  /** The request being handled now: the entries it makes carry its request_id (executor only). */
+  private Request handling;
+  /** Who created the game with which request ("token-hash-hex/request-id"), to recognise a retried CreateGame. */
+  private volatile String creatorRequest = "";
 
   GameRoom(String gameId, Executor executor, Journal journal, Scheduler scheduler, ReportSource reports) {
     this.gameId = gameId;
@@ -139,7 +144,7 @@ public final class GameRoom {
    * Journals entries, then (on the executor, once durable) applies them, delivers their pushes and runs
    * {@code then}; or, if the journal fails, applies the durable prefix only and runs {@code failed}.
    */
-  private void commit(List<JournalEntry> entries, TurnResult resolved, Session exclude, Runnable then,
+  private void commit(List<JournalEntry> entries, Resolver.Resolution resolved, Session exclude, Runnable then,
       Consumer<Throwable> failed) {
     busy = true;
     List<CompletableFuture<Void>> appends = new ArrayList<>();
@@ -211,7 +216,8 @@ public final class GameRoom {
   }
 
   private JournalEntry.Builder entry() {
-    return JournalEntry.newBuilder().setGameId(gameId).setRecordedAtEpochMillis(now());
+    return JournalEntry.newBuilder().setGameId(gameId).setRecordedAtEpochMillis(now())
+        .setRequestId(handling == null ? 0 : handling.requestId());
   }
 
   // ================================================================== delivery
@@ -260,6 +266,7 @@ public final class GameRoom {
   /** Handles a request about this game (any but Hello, JoinGame, ResumeSession, CreateGame, ListGames). */
   void handle(Request r) {
     enqueue(() -> {
+      handling = r;
       try {
         dispatch(r);
       } catch (GameError e) {
@@ -267,6 +274,8 @@ public final class GameRoom {
       } catch (RuntimeException e) {
         log.error("game {}: request {} failed", gameId, r.message().getBodyCase(), e);
         r.fail(GameError.internal());
+      } finally {
+        handling = null;
       }
     });
   }
@@ -288,6 +297,9 @@ public final class GameRoom {
     }
     ClientMessage msg = r.message();
     Participant p = caller(r);
+    if (answeredBefore(r, p)) {
+      return;
+    }
     switch (msg.getBodyCase()) {
       case SUBMIT_ORDERS:
         submitOrders(r, p, msg.getSubmitOrders());
@@ -340,6 +352,33 @@ public final class GameRoom {
       default:
         throw new IllegalStateException("request " + msg.getBodyCase() + " routed to a game");
     }
+  }
+
+  /**
+   * A request the participant made before, retried after a restart (the session's memory of answers died with
+   * the process; the journal remembers its request_id): answered again from its journal entry, not done twice.
+   */
+  private boolean answeredBefore(Request r, Participant p) {
+    Optional<JournalEntry> made = m.requestEntry(p.id, r.requestId());
+    if (made.isEmpty()) {
+      return false;
+    }
+    JournalEntry e = made.get();
+    log.info("game {}: {} retried request {} ({}) that is already journaled; answered again, not done twice",
+        gameId, p.name, r.requestId(), r.message().getBodyCase());
+    if (e.hasOrders()) {
+      OrdersEntry o = e.getOrders();
+      r.reply(ServerMessage.newBuilder().setOrdersAccepted(OrdersAccepted.newBuilder().setTurn(o.getTurn())
+          .setOrders(brink.protocol.v1.Orders.newBuilder().setTurn(o.getTurn())
+              .setStatus(o.getWait() ? brink.protocol.v1.SubmissionStatus.SUBMITTED_WAIT
+                  : brink.protocol.v1.SubmissionStatus.SUBMITTED_MOVES)
+              .addAllMoves(o.getMovesList())
+              .setReady(r.message().hasSubmitOrders() && r.message().getSubmitOrders().getReady())
+              .setSubmittedBy(o.getParticipantId()).setSubmittedAtEpochMillis(e.getRecordedAtEpochMillis()))));
+    } else {
+      ack(r);
+    }
+    return true;
   }
 
   /** The sender's participant in this game (recognised by its token after a restart), or PERMISSION_DENIED. */
@@ -612,7 +651,8 @@ public final class GameRoom {
 
   /** Resolves the current turn now: forced (with a request), at the deadline or when all seats are ready. */
   private void resolveTurn(Request r, String reason, Participant by) {
-    TurnResult tr = Resolver.resolve(m, List.of());
+    Resolver.Resolution res = Resolver.resolve(m);
+    TurnResult tr = res.result();
     brink.engine.TurnRecord rec = tr.record();
     boolean over = tr.next().isOver();
     List<JournalEntry> entries = new ArrayList<>();
@@ -623,7 +663,7 @@ public final class GameRoom {
     TurnResolvedEntry.Builder tre = TurnResolvedEntry.newBuilder().setTurn(rec.turn())
         .setStateDigest(ByteString.copyFrom(HexFormat.of().parseHex(rec.stateDigest())))
         .setOutcome(Protos.outcome(tr.next().outcome())).setForced(forced);
-    for (Map.Entry<String, String> d : Resolver.defaulted(m, rec).entrySet()) {
+    for (Map.Entry<String, String> d : Resolver.defaulted(rec).entrySet()) {
       tre.addDefaulted(brink.protocol.v1.DefaultedSeat.newBuilder().setActor(d.getKey()).setBot(d.getValue()));
     }
     for (String id : rec.injectsFired()) {
@@ -634,7 +674,7 @@ public final class GameRoom {
     entries.add(entry().setTurnResolved(tre).build());
     entries.add(over ? phase(Phase.ENDED, rec.turn(), 0, "end condition")
         : phase(Phase.REPORT, rec.turn(), reportDeadline(), reason));
-    commit(entries, tr, null, () -> {
+    commit(entries, res, null, () -> {
       log.info("game {}: turn {} resolved ({}): {}", gameId, rec.turn(), reason, Stories.turn(m, rec));
       if (over) {
         log.info("game {}: ended: {} on turn {}", gameId, tr.next().outcome(), rec.turn());
@@ -761,21 +801,26 @@ public final class GameRoom {
     if (m.ended()) {
       throw GameError.precondition("the game has ended").with("phase", m.phase.name());
     }
-    InjectDef def;
+    int turn = m.nextResolutionTurn();
+    InjectEntry.Builder candidate = InjectEntry.newBuilder().setTurn(turn).setByParticipantId(by.id);
     switch (in.getSourceCase()) {
       case SCRIPTED_ID:
-        def = Injects.scripted(m, in.getScriptedId());
+        Injects.scripted(m, in.getScriptedId());
+        candidate.setScriptedId(in.getScriptedId());
         break;
       case CUSTOM:
-        def = Injects.toEngine(Injects.checkedCustom(m, in.getCustom(), nextCustomId()));
+        candidate.setCustom(Injects.checkedCustom(m, in.getCustom(), nextCustomId()));
         break;
       default:
         throw GameError.invalid("name a scripted inject (scripted_id) or write one (custom)")
             .with("field", "source");
     }
-    TurnResult without = Resolver.resolve(m, List.of());
-    TurnResult with = Resolver.resolve(m, List.of(def));
-    InjectPreview.Builder b = InjectPreview.newBuilder().setGameId(gameId).setTurn(m.nextResolutionTurn())
+    List<InjectEntry> injects = new ArrayList<>(m.injectEntries);
+    injects.add(candidate.build());
+    TurnResult without = Resolver.resolve(m).result();
+    Resolver.Resolution withIt = Resolver.resolve(m, injects);
+    TurnResult with = withIt.result();
+    InjectPreview.Builder b = InjectPreview.newBuilder().setGameId(gameId).setTurn(turn)
         .setOutcomeWithout(Protos.outcome(without.next().outcome()))
         .setOutcomeWith(Protos.outcome(with.next().outcome()));
     for (Pair pair : m.state.pairs()) {
@@ -785,10 +830,10 @@ public final class GameRoom {
           .setTensionWithout(without.next().tension(a, c)).setTensionWith(with.next().tension(a, c))
           .setRungWithout(without.next().rung(a, c)).setRungWith(with.next().rung(a, c)));
     }
-    List<InjectDef> hand = new ArrayList<>(m.handInjects.getOrDefault(m.nextResolutionTurn(), List.of()));
-    hand.add(def);
-    Push.TurnResolved dry = new Push.TurnResolved(0, with.record(), m.state, with.next(), hand,
-        Resolver.defaulted(m, with.record()));
+    List<InjectDef> hand = new ArrayList<>(m.handInjects.getOrDefault(turn, List.of()));
+    hand.add(Injects.toEngine(m, candidate.build()));
+    Push.TurnResolved dry = new Push.TurnResolved(0, with.record(), withIt.before(), with.next(), hand,
+        Resolver.defaulted(with.record()));
     b.addAllEventsWith(view.turnReport(m, dry, new Audience(Role.INSTRUCTOR, "", true)).getEventsList());
     r.reply(ServerMessage.newBuilder().setInjectPreview(b));
   }
@@ -879,6 +924,7 @@ public final class GameRoom {
   /** A session presents one of this game's codes. */
   void join(Request r, Role role, String actor, String name) {
     enqueue(() -> {
+      handling = r;
       try {
         doJoin(r, role, actor, name);
       } catch (GameError e) {
@@ -886,6 +932,8 @@ public final class GameRoom {
       } catch (RuntimeException e) {
         log.error("game {}: join failed", gameId, e);
         r.fail(GameError.internal());
+      } finally {
+        handling = null;
       }
     });
   }
@@ -986,11 +1034,13 @@ public final class GameRoom {
   void create(Request r, GameCreatedEntry created, LoadedScenario scenario, Runnable onCreated,
       Runnable onFailed) {
     enqueue(() -> {
+      handling = r;
       JournalEntry first = entry().setGameCreated(created).build();
       String pid = "P0001";
       JournalEntry seat = entry().setSeatChanged(SeatChangedEntry.newBuilder()
           .setChange(SeatChange.SEAT_CHANGE_JOINED).setParticipantId(pid).setName(created.getCreatedBy())
           .setRole(Role.INSTRUCTOR).setSessionTokenSha256(ByteString.copyFrom(r.session().tokenHash()))).build();
+      handling = null;
       busy = true;
       CompletableFuture<Void> a;
       CompletableFuture<Void> b;
@@ -1031,10 +1081,8 @@ public final class GameRoom {
             r.fail(journalDown());
             return;
           }
-          Participant p = m.participants.get(pid);
-          r.reply(ServerMessage.newBuilder().setGameCreated(GameCreated.newBuilder().setGameId(gameId)
-              .addAllSeatCodes(created.getSeatCodesList()).setObserverCode(created.getObserverCode())
-              .setInstructorCode(created.getInstructorCode()).setState(view.gameState(m, p))));
+          creatorRequest = creatorKey(seat);
+          r.reply(gameCreated());
         } catch (RuntimeException e) {
           log.error("game {}: creation failed", gameId, e);
           r.fail(GameError.internal());
@@ -1042,6 +1090,34 @@ public final class GameRoom {
           drain();
         }
       }, executor);
+    });
+  }
+
+  /** The answer to the CreateGame that made this game, as its creator sees the game now. */
+  private ServerMessage.Builder gameCreated() {
+    GameCreatedEntry created = m.created;
+    return ServerMessage.newBuilder().setGameCreated(GameCreated.newBuilder().setGameId(gameId)
+        .addAllSeatCodes(created.getSeatCodesList()).setObserverCode(created.getObserverCode())
+        .setInstructorCode(created.getInstructorCode()).setState(view.gameState(m, m.participants.get("P0001"))));
+  }
+
+  /** "token-hash-hex/request-id" of the creator's seat entry, or "" when it carries no request id. */
+  private static String creatorKey(JournalEntry seat) {
+    return seat.getRequestId() == 0 ? "" : Secrets.hex(seat.getSeatChanged().getSessionTokenSha256().toByteArray())
+        + "/" + seat.getRequestId();
+  }
+
+  /** True when {@code s} created this game with request {@code requestId} (a CreateGame retried after a restart). */
+  boolean createdBy(Session s, long requestId) {
+    return creatorRequest.equals(Secrets.hex(s.tokenHash()) + "/" + requestId);
+  }
+
+  /** Answers a retried CreateGame with the game it created (the creator's view of it now). */
+  void answerCreated(Request r) {
+    enqueue(() -> {
+      log.info("game {}: its creator retried the CreateGame that made it; answered again, not created twice",
+          gameId);
+      r.reply(gameCreated());
     });
   }
 
@@ -1068,14 +1144,12 @@ public final class GameRoom {
     for (JournalEntry e : entries.subList(1, entries.size())) {
       EntryApplier.apply(m, e, null);
     }
+    if (entries.size() > 1 && entries.get(1).hasSeatChanged()) {
+      creatorRequest = creatorKey(entries.get(1));
+    }
     m.undelivered.clear();
     refreshSummary();
     executor.execute(this::rearm);
-  }
-
-  /** The codes of a game (for the manager's code index). */
-  GameCreatedEntry created() {
-    return m.created;
   }
 
   /** A line for the recovery log. */

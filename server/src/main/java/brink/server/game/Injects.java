@@ -74,13 +74,18 @@ final class Injects {
     return in.toBuilder().setId(id).setTurn(0).clearWhen().build();
   }
 
-  /** The engine's form of a journaled inject (scripted by id, or the instructor's own). */
+  /**
+   * The engine's form of a journaled inject, as the game's effective scenario has it: a scripted one fixed
+   * on the turn it was fired for, or the instructor's own with its journaled id.
+   */
   static InjectDef toEngine(GameModel m, brink.protocol.v1.InjectEntry e) {
     if (e.hasCustom()) {
       return toEngine(e.getCustom());
     }
-    return m.scriptedInject(e.getScriptedId()).orElseThrow(() -> new IllegalStateException(
+    InjectDef d = m.scriptedInject(e.getScriptedId()).orElseThrow(() -> new EntryApplier.ReplayException(
         "the journal fires inject '" + e.getScriptedId() + "', which the scenario does not have"));
+    return new InjectDef(d.id(), e.getTurn(), null, d.headline(), d.body(), d.source(), d.visibility(),
+        d.audience(), d.effects());
   }
 
   static InjectDef toEngine(Inject custom) {

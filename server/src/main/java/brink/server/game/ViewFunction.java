@@ -180,6 +180,9 @@ final class ViewFunction {
       b.addEvents(Protos.moveEvent(e, r.turn(), from));
     }
     Map<String, InjectDef> injects = m.allInjects();
+    for (InjectDef d : t.handInjects()) {
+      injects.put(d.id(), d);
+    }
     for (String id : r.injectsFired()) {
       InjectDef inj = injects.get(id);
       if (inj != null && seesInject(inj, a)) {
@@ -227,7 +230,7 @@ final class ViewFunction {
   // ------------------------------------------------------------------ actors, dyads, units, seats
 
   private List<brink.protocol.v1.ActorView> actors(GameModel m, GameState s, int upToTurn, Audience a) {
-    Map<String, Integer> totals = visibleTotals(m, upToTurn, a);
+    Map<String, Integer> totals = a.seesAll() ? trueTotals(s) : visibleTotals(m, upToTurn, a);
     List<brink.protocol.v1.ActorView> out = new ArrayList<>();
     for (String id : s.actorIds()) {
       ActorDef def = actorDef(m.scenario, id);
@@ -243,6 +246,14 @@ final class ViewFunction {
         b.setDefaultBot(m.bots.get(id));
       }
       out.add(b.build());
+    }
+    return out;
+  }
+
+  private static Map<String, Integer> trueTotals(GameState s) {
+    Map<String, Integer> out = new HashMap<>();
+    for (String id : s.actorIds()) {
+      out.put(id, s.escalationTotal(id));
     }
     return out;
   }

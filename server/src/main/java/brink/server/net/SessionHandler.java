@@ -87,72 +87,12 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
     });
     Request r = new Request(id, m, target, c, fresh);
     try {
-      dispatch(r);
+      door.games().handle(r);
     } catch (GameError e) {
       r.fail(e);
     } catch (RuntimeException e) {
       log.error("request {} failed", m.getBodyCase(), e);
       r.fail(GameError.internal());
-    }
-  }
-
-  private void dispatch(Request r) {
-    ClientMessage m = r.message();
-    switch (m.getBodyCase()) {
-      case RESUME_SESSION:
-        door.games().resume(r);
-        break;
-      case JOIN_GAME:
-        door.games().join(r);
-        break;
-      case CREATE_GAME:
-        door.games().create(r);
-        break;
-      case LIST_GAMES:
-        door.games().list(r);
-        break;
-      default:
-        door.games().route(r, gameId(m));
-    }
-  }
-
-  /** The game a game-scoped request names. */
-  static String gameId(ClientMessage m) {
-    switch (m.getBodyCase()) {
-      case SUBMIT_ORDERS:
-        return m.getSubmitOrders().getGameId();
-      case SET_READY:
-        return m.getSetReady().getGameId();
-      case SEND_MESSAGE:
-        return m.getSendMessage().getGameId();
-      case GET_STATE:
-        return m.getGetState().getGameId();
-      case START_GAME:
-        return m.getStartGame().getGameId();
-      case PAUSE_GAME:
-        return m.getPauseGame().getGameId();
-      case RESUME_GAME:
-        return m.getResumeGame().getGameId();
-      case EXTEND_DEADLINE:
-        return m.getExtendDeadline().getGameId();
-      case FORCE_RESOLVE:
-        return m.getForceResolve().getGameId();
-      case INJECT:
-        return m.getInject().getGameId();
-      case PREVIEW_INJECT:
-        return m.getPreviewInject().getGameId();
-      case CONTINUE_GAME:
-        return m.getContinueGame().getGameId();
-      case END_GAME:
-        return m.getEndGame().getGameId();
-      case ASSIGN_SEAT:
-        return m.getAssignSeat().getGameId();
-      case KICK:
-        return m.getKick().getGameId();
-      case GET_REPORT:
-        return m.getGetReport().getGameId();
-      default:
-        throw GameError.unimplemented("this server does not handle " + m.getBodyCase());
     }
   }
 

@@ -6,16 +6,20 @@ import brink.server.time.Scheduler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A client that cannot keep up is disconnected, never silently fed less. When a connection's unsent data
- * passes the high water mark (the channel turns unwritable) a grace period starts; if it is still
- * unwritable at the end, the connection gets a final Disconnect (DISCONNECT_TOO_SLOW) and is closed once
+ * passes the high water mark (the channel turns unwritable) a grace period starts; if it is over the mark
+ * again (or still) at the end, the connection gets a final Disconnect (DISCONNECT_TOO_SLOW) and is closed once
  * that is written, or after a second grace period if even that cannot be. A large answer (a 4 MiB report)
  * that a healthy client reads at once turns the channel writable again within the grace and costs
  * nothing. One instance per connection.
  */
 public final class SlowReaderGuard extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(SlowReaderGuard.class);
+
   private final Scheduler scheduler;
   private final Duration grace;
   private Scheduler.Cancellable pending;
@@ -29,12 +33,13 @@ public final class SlowReaderGuard extends ChannelInboundHandlerAdapter {
   public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
     if (!ctx.channel().isWritable()) {
       if (pending == null) {
+        log.info("{} is not reading what it is sent; it is disconnected in {} s unless it catches up",
+            ctx.channel().remoteAddress(), grace.toSeconds());
         pending = scheduler.schedule(grace, () -> ctx.executor().execute(() -> stillBlocked(ctx)));
       }
-    } else if (pending != null) {
-      pending.cancel();
-      pending = null;
     }
+    // Turning writable does not call the check off: the kernel taking a little more of the backlog is not
+    // catching up. What counts is whether the connection is still over the mark when the grace ends.
     super.channelWritabilityChanged(ctx);
   }
 
@@ -44,6 +49,8 @@ public final class SlowReaderGuard extends ChannelInboundHandlerAdapter {
       return;
     }
     ChannelConnection c = ChannelConnection.of(ctx.channel());
+    log.info("{} disconnected: it did not read what it was sent for {} s", ctx.channel().remoteAddress(),
+        grace.toSeconds());
     ctx.channel().config().setAutoRead(false);
     c.disconnect(Disconnect.newBuilder().setReason(DisconnectReason.DISCONNECT_TOO_SLOW)
         .setMessage("this connection did not read what the server sent for " + grace.toSeconds()

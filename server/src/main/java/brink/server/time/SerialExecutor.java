@@ -3,6 +3,7 @@ package brink.server.time;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SerialExecutor implements Executor {
   private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
+
+  /** Tasks run in a row before the thread goes back to the pool. */
+  static final int BATCH = 64;
 
   private final Executor pool;
   private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
@@ -32,11 +36,33 @@ public final class SerialExecutor implements Executor {
       }
       running = true;
     }
-    pool.execute(this::drain);
+    try {
+      pool.execute(this::drain);
+    } catch (RejectedExecutionException e) {
+      // The server is stopping: its games take no more work.
+      synchronized (tasks) {
+        tasks.clear();
+        running = false;
+      }
+      log.debug("a game task arrived after the server stopped; dropped");
+    }
   }
 
   private void drain() {
-    while (true) {
+    for (int done = 0; ; done++) {
+      if (done == BATCH) {
+        // Let other games have the thread: continue this one later, behind them.
+        try {
+          pool.execute(this::drain);
+          return;
+        } catch (RejectedExecutionException e) {
+          synchronized (tasks) {
+            tasks.clear();
+            running = false;
+          }
+          return;
+        }
+      }
       Runnable next;
       synchronized (tasks) {
         next = tasks.poll();

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -106,6 +105,22 @@ public final class TestClient implements AutoCloseable {
       lastSeq = m.getGameState().getSeq();
     }
     return m;
+  }
+
+  private ServerMessage last;
+
+  /** Reads one more frame: true (see {@link #lastRead}), or false when the server closed the connection. */
+  public boolean readOne() throws IOException {
+    try {
+      last = read();
+      return true;
+    } catch (EOFException e) {
+      return false;
+    }
+  }
+
+  public ServerMessage lastRead() {
+    return last;
   }
 
   /** True when the server has closed the connection (after reading whatever it sent before). */
@@ -230,10 +245,6 @@ public final class TestClient implements AutoCloseable {
     assertThat(m.hasError()).as("an Error %s, got %s", code, m).isTrue();
     assertThat(m.getError().getCode()).as("error %s", m.getError()).isEqualTo(code);
     return m.getError();
-  }
-
-  public Optional<ServerMessage> firstKept(Predicate<ServerMessage> p) {
-    return unread.stream().filter(p).findFirst();
   }
 
   @Override

@@ -8,7 +8,7 @@ import brink.protocol.v1.GameCreated;
 import brink.protocol.v1.SeatCode;
 import brink.protocol.v1.ServerMessage;
 import brink.server.BrinkServer;
-import brink.server.Reports;
+import brink.server.report.AfterActionReport;
 import brink.server.ServerConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ public final class TestServer implements AutoCloseable {
         .withInstructorKey(KEY).withScheduler(clock).withRandom(new Random(7)).withFsync(false)
         .withTimeouts(Duration.ofSeconds(10), Duration.ofDays(30), Duration.ofSeconds(10))
         .withRateLimit(10_000, 10_000);
-    server = BrinkServer.start(tweak.apply(c), Reports.afterAction());
+    server = BrinkServer.start(tweak.apply(c), AfterActionReport::build);
   }
 
   public BrinkServer server() {

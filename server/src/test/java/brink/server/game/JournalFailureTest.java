@@ -1,0 +1,150 @@
+package brink.server.game;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import brink.protocol.v1.ClientMessage;
+import brink.protocol.v1.CreateGame;
+import brink.protocol.v1.Disconnect;
+import brink.protocol.v1.ErrorCode;
+import brink.protocol.v1.GetState;
+import brink.protocol.v1.JournalEntry;
+import brink.protocol.v1.SendMessage;
+import brink.protocol.v1.ServerMessage;
+import brink.protocol.v1.StartGame;
+import brink.scenario.Library;
+import brink.server.journal.JournalUnavailableException;
+import brink.server.session.Connection;
+import brink.server.session.Secrets;
+import brink.server.session.Session;
+import brink.server.session.SessionRegistry;
+import brink.server.testkit.ManualScheduler;
+import brink.server.testkit.TestServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A change is answered only once durable: when the journal cannot write, the request gets UNAVAILABLE
+ * (retryable) and nothing is applied; a deadline that cannot be journaled is tried again later. Games run
+ * here on a direct executor with a journal the test controls, so everything happens in the calling thread.
+ */
+class JournalFailureTest {
+  /** A journal that keeps entries, or fails every append while {@code down}. */
+  static final class FlakyJournal implements Journal {
+    final List<JournalEntry> entries = new ArrayList<>();
+    boolean down;
+
+    @Override
+    public CompletableFuture<Void> append(String gameId, JournalEntry entry) {
+      if (down) {
+        return CompletableFuture.failedFuture(new JournalUnavailableException("disk full"));
+      }
+      entries.add(entry);
+      return CompletableFuture.completedFuture(null);
+    }
+  }
+
+  /** A connection that keeps what it is sent. */
+  static final class Recorder implements Connection {
+    final List<ServerMessage> sent = new ArrayList<>();
+
+    @Override
+    public void send(ServerMessage message) {
+      sent.add(message);
+    }
+
+    @Override
+    public void disconnect(Disconnect reason) {}
+
+    @Override
+    public boolean isOpen() {
+      return true;
+    }
+
+    @Override
+    public boolean instructorKey() {
+      return true;
+    }
+
+    @Override
+    public String remote() {
+      return "test";
+    }
+  }
+
+  final FlakyJournal journal = new FlakyJournal();
+  final ManualScheduler clock = new ManualScheduler(TestServer.START);
+  final GameManager games = new GameManager(new GameManager.Options(journal, clock, id -> Runnable::run,
+      new Secrets(new Random(1)), new ScenarioSource() {
+        @Override
+        public Optional<String> text(String id) {
+          return Library.bundledText(id);
+        }
+
+        @Override
+        public List<String> ids() {
+          return Library.ids();
+        }
+      }, (scenario, entries) -> brink.protocol.v1.Report.getDefaultInstance(), "brink-server/test"));
+  final Recorder connection = new Recorder();
+  final Session session = new SessionRegistry(new Secrets(new Random(2)), clock.clock()).open(connection);
+  long nextId = 1;
+
+  private ServerMessage ask(ClientMessage.Builder b) {
+    CompletableFuture<ServerMessage> answer = new CompletableFuture<>();
+    Request r = new Request(nextId, b.setRequestId(nextId++).build(), session, connection, answer);
+    games.handle(r);
+    return answer.getNow(null);
+  }
+
+  private String newGame(int ordersSeconds) {
+    ServerMessage m = ask(ClientMessage.newBuilder().setCreateGame(CreateGame.newBuilder()
+        .setScenarioId("eastern-flank-2022").setOrdersSeconds(ordersSeconds)));
+    assertThat(m.hasGameCreated()).as("%s", m).isTrue();
+    return m.getGameCreated().getGameId();
+  }
+
+  @Test
+  void journalDown_answersUnavailableRetryably_andAppliesNothing() {
+    String id = newGame(0);
+    journal.down = true;
+    ServerMessage refused = ask(ClientMessage.newBuilder().setSendMessage(SendMessage.newBuilder().setGameId(id)
+        .setText("lost?")));
+    assertThat(refused.getError().getCode()).isEqualTo(ErrorCode.UNAVAILABLE);
+    assertThat(refused.getError().getRetryable()).isTrue();
+    journal.down = false;
+    ServerMessage state = ask(ClientMessage.newBuilder().setGetState(GetState.newBuilder().setGameId(id)));
+    assertThat(state.getGameState().getMessagesList()).as("nothing was applied").isEmpty();
+    assertThat(ask(ClientMessage.newBuilder().setSendMessage(SendMessage.newBuilder().setGameId(id)
+        .setText("saved"))).hasAck()).isTrue();
+    assertThat(ask(ClientMessage.newBuilder().setGetState(GetState.newBuilder().setGameId(id))).getGameState()
+        .getMessagesList()).extracting(p -> p.getText()).containsExactly("saved");
+  }
+
+  @Test
+  void journalDown_whenCreatingAGame_createsNothing() {
+    journal.down = true;
+    ServerMessage m = ask(ClientMessage.newBuilder().setCreateGame(CreateGame.newBuilder()
+        .setScenarioId("eastern-flank-2022")));
+    assertThat(m.getError().getCode()).isEqualTo(ErrorCode.UNAVAILABLE);
+    assertThat(games.rooms()).isEmpty();
+  }
+
+  @Test
+  void deadlineThatCannotBeJournaled_isTriedAgainLater() {
+    String id = newGame(60);
+    assertThat(ask(ClientMessage.newBuilder().setStartGame(StartGame.newBuilder().setGameId(id))).hasAck()).isTrue();
+    journal.down = true;
+    clock.advance(Duration.ofSeconds(60));
+    assertThat(journal.entries).noneMatch(JournalEntry::hasTurnResolved);
+    journal.down = false;
+    clock.advance(GameRoom.RETRY);
+    assertThat(journal.entries).filteredOn(JournalEntry::hasTurnResolved).hasSize(1);
+    assertThat(ask(ClientMessage.newBuilder().setGetState(GetState.newBuilder().setGameId(id))).getGameState()
+        .getReportsCount()).isEqualTo(1);
+  }
+}
