@@ -19,8 +19,8 @@ import java.util.List;
  *        [--server-heap SIZE] [--server-jar server/target/brink-server.jar]
  *        [--connect HOST:PORT --server-pid PID --instructor-key KEY]
  * suite  [--only all|latency,peak,broadcast,idle,replay] [--scale 1] [--warmup 5] [--seconds 20]
- *        [--inflight 1] [--server-jar ...]
- * replay [--games 1000] [--batch 100] [--scenario eastern-flank-2022] [--server-heap SIZE]
+ *        [--inflight 1] [--replay-data DIR] [--server-jar ...]
+ * replay [--games 1000] [--batch 100] [--data DIR (generated once, reused after)] [--scenario eastern-flank-2022] [--server-heap SIZE]
  * </pre>
  *
  * Without {@code --connect} it starts the server it measures as a process of its own and stops it
@@ -164,6 +164,7 @@ public final class LoadMain {
   private static void replay(Args args) throws Exception {
     int games = args.integer("games", 1000);
     int batch = args.integer("batch", 100);
+    String reuse = args.string("data", "");
     String scenario = args.string("scenario", "eastern-flank-2022");
     int threads = args.integer("client-threads", 2);
     BrinkServerOptions server = BrinkServerOptions.from(args);
@@ -171,7 +172,8 @@ public final class LoadMain {
     Path work = Files.createTempDirectory("brink-bench");
     System.out.println("== replay: " + games + " games of " + scenario + " played to their end, then a restart");
     try (Rig rig = new Rig(threads)) {
-      new ReplayBench(rig, server).run(scenario, games, batch, work, System.out);
+      new ReplayBench(rig, server).run(scenario, games, batch, work, reuse.isEmpty() ? null : Path.of(reuse),
+          System.out);
     }
     System.out.println("(data and logs in " + work + ")");
   }
@@ -183,11 +185,13 @@ public final class LoadMain {
     int inflight = args.integer("inflight", 1);
     int threads = args.integer("client-threads", 2);
     String only = args.string("only", "all");
+    String replayData = args.string("replay-data", "");
     BrinkServerOptions server = BrinkServerOptions.from(args);
     args.requireAllUsed();
     Path work = Files.createTempDirectory("brink-bench");
     try (Rig rig = new Rig(threads)) {
-      new Suite(rig, server, scale, warmup, seconds, inflight, work, System.out).run(only);
+      new Suite(rig, server, scale, warmup, seconds, inflight, work, System.out)
+          .replayData(replayData.isEmpty() ? null : Path.of(replayData)).run(only);
     }
     System.out.println("(data and server logs in " + work + ")");
   }

@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The restart target: a server whose journal holds many finished games must be back up quickly.
@@ -98,12 +100,65 @@ public final class ReplayBench {
   /** What the replay measurement found. */
   public record Result(int games, long turns, double emptySeconds, double restartSeconds, long journalBytes) {}
 
+  private static final Pattern RECOVERED = Pattern.compile("game \\S+ recovered: (\\w+) of turn (\\d+)");
+
   /**
-   * Plays {@code games} games of {@code scenario} to their end, {@code batch} at a time, then
-   * times the restart. Prints what it did and found to {@code out}.
+   * Plays {@code games} games of {@code scenario} to their end into a new data folder under {@code
+   * work}, {@code batch} at a time (or reuses {@code reuse}, a folder generated before, if it holds
+   * a journal), then times the restart. Prints what it did and found to {@code out}.
    */
-  public Result run(String scenario, int games, int batch, Path work, PrintStream out) throws Exception {
-    Path data = Files.createTempDirectory(work, "replay-data");
+  public Result run(String scenario, int games, int batch, Path work, Path reuse, PrintStream out) throws Exception {
+    Path data;
+    if (reuse != null && Files.exists(reuse.resolve("journal.brj"))) {
+      data = reuse;
+      out.println("reusing the games in " + data);
+    } else {
+      data = reuse != null ? Files.createDirectories(reuse) : Files.createTempDirectory(work, "replay-data");
+      generate(scenario, games, batch, data, work, out);
+    }
+    long journalBytes = Files.size(data.resolve("journal.brj"));
+    Path empty = Files.createTempDirectory(work, "empty-data");
+    ProcStats.Machine m0 = ProcStats.machine();
+    double baseline;
+    try (ServerProcess s = options.startOn(empty, work.resolve("replay-empty.log"), key)) {
+      baseline = s.secondsToReady();
+    }
+    double restart;
+    List<String> banner;
+    long rss;
+    Path log = work.resolve("replay-restart.log");
+    try (ServerProcess s = options.startOn(data, log, key)) {
+      restart = s.secondsToReady();
+      banner = s.stdout();
+      rss = ProcStats.process(s.pid()).rssBytes();
+    }
+    ProcStats.Machine m1 = ProcStats.machine();
+    int recovered = 0;
+    long turns = 0;
+    long full = 0;
+    for (String line : Files.readAllLines(log)) {
+      Matcher m = RECOVERED.matcher(line);
+      if (m.find()) {
+        recovered++;
+        int t = Integer.parseInt(m.group(2));
+        turns += t;
+        full += t >= 12 ? 1 : 0;
+      }
+    }
+    out.printf("journal: %s MiB, %d games recovered (%d turns; %d of them 12 turns long)%n", Report.mib(journalBytes),
+        recovered, turns, full);
+    out.printf("start on an empty data folder: %.2f s (the JVM and the server's own start)%n", baseline);
+    out.printf("restart with the %d games: %.2f s to listening, %.2f s more than empty; server RSS then %s MiB%n",
+        recovered, restart, restart - baseline, Report.mib(rss));
+    banner.stream().filter(l -> l.startsWith("Games:")).forEach(l -> out.println("  server said: " + l));
+    out.printf("load average %s before the starts, %s after; machine CPUs busy %.0f %%%n", m0.loadText(),
+        m1.loadText(), 100 * m1.busySince(m0));
+    out.println();
+    return new Result(recovered, turns, baseline, restart, journalBytes);
+  }
+
+  private void generate(String scenario, int games, int batch, Path data, Path work, PrintStream out)
+      throws Exception {
     Recorder rec = new Recorder();
     AtomicLong inFlight = new AtomicLong();
     ConcurrentHashMap<String, Integer> lastTurn = new ConcurrentHashMap<>();
@@ -136,38 +191,10 @@ public final class ReplayBench {
         out.printf("  played games %d..%d (%.0f s so far)%n", from + 1, from + n, (System.nanoTime() - genStart) / 1e9);
       }
     }
-    double genSeconds = (System.nanoTime() - genStart) / 1e9;
-    long turns = lastTurn.values().stream().mapToLong(Integer::longValue).sum();
-    long fullLength = lastTurn.values().stream().filter(t -> t >= 12).count();
-    long journalBytes = Files.size(data.resolve("journal.brj"));
     long errors = rec.counters().entrySet().stream().filter(e -> e.getKey().startsWith("error."))
         .mapToLong(java.util.Map.Entry::getValue).sum();
-    out.printf("generated %d finished games (%d turns; %d of them ran 12 turns or more) in %.0f s; journal %s MiB; "
-        + "%d requests refused%n", lastTurn.size(), turns, fullLength, genSeconds, Report.mib(journalBytes), errors);
+    out.printf("generated %d finished games in %.0f s; %d requests refused%n", lastTurn.size(),
+        (System.nanoTime() - genStart) / 1e9, errors);
     rec.notes().forEach((k, v) -> out.println("  " + k + ": " + v));
-
-    Path empty = Files.createTempDirectory(work, "empty-data");
-    ProcStats.Machine m0 = ProcStats.machine();
-    double baseline;
-    try (ServerProcess s = options.startOn(empty, work.resolve("replay-empty.log"), key)) {
-      baseline = s.secondsToReady();
-    }
-    double restart;
-    List<String> banner;
-    long rss;
-    try (ServerProcess s = options.startOn(data, work.resolve("replay-restart.log"), key)) {
-      restart = s.secondsToReady();
-      banner = s.stdout();
-      rss = ProcStats.process(s.pid()).rssBytes();
-    }
-    ProcStats.Machine m1 = ProcStats.machine();
-    out.printf("start on an empty data folder: %.2f s (the JVM and the server's own start)%n", baseline);
-    out.printf("restart with the %d games: %.2f s to listening, %.2f s more than empty; server RSS then %s MiB%n",
-        lastTurn.size(), restart, restart - baseline, Report.mib(rss));
-    banner.stream().filter(l -> l.startsWith("Games:")).forEach(l -> out.println("  server said: " + l));
-    out.printf("load average %s before the starts, %s after; machine CPUs busy %.0f %%%n", m0.loadText(),
-        m1.loadText(), 100 * m1.busySince(m0));
-    out.println();
-    return new Result(lastTurn.size(), turns, baseline, restart, journalBytes);
   }
 }

@@ -26,6 +26,13 @@ public final class Suite {
   private final PrintStream out;
   private final String key = "bench-instructor-key";
   private final List<String[]> rows = new ArrayList<>();
+  /** Where the replay's generated games are kept (and found again by a later run); null = a new folder. */
+  private Path replayData;
+
+  public Suite replayData(Path dir) {
+    this.replayData = dir;
+    return this;
+  }
 
   public Suite(Rig rig, BrinkServerOptions server, double scale, double warmup, double seconds, int inflight,
       Path work, PrintStream out) {
@@ -184,7 +191,7 @@ public final class Suite {
   private void replay() throws Exception {
     int games = scaled(1000);
     ReplayBench.Result r = new ReplayBench(rig, server).run("eastern-flank-2022", games, Math.min(games, 100), work,
-        out);
+        replayData, out);
     row("restart replaying " + games + " finished games (" + r.turns() + " turns), to listening", "< 10 s",
         String.format(Locale.ROOT, "%.2f s", r.restartSeconds()), "", "", r.restartSeconds() < 10);
     row("  same: of which the JVM's start on an empty folder", "", String.format(Locale.ROOT, "%.2f s",
