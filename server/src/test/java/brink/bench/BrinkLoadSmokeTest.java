@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A tiny run of the Brink load against an in-process server (fsync off): one game, its five seats,
- * about a second. It proves the generator speaks brink.v1 correctly, not how fast anything is.
+ * A tiny run of the Brink load against an in-process server (fsync off, the per-connection rate limit
+ * raised as the suite's peak run does): one game, its five seats, about a second. It proves the generator speaks brink.v1 correctly, not how fast anything is.
  */
 class BrinkLoadSmokeTest {
   private static final String KEY = "smoke-instructor-key";
@@ -24,7 +24,7 @@ class BrinkLoadSmokeTest {
   static void start() throws Exception {
     Path data = Files.createTempDirectory("brink-load-smoke");
     server = BrinkServer.start(ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDir(data)
-        .withInstructorKey(KEY).withFsync(false), AfterActionReport::build);
+        .withInstructorKey(KEY).withFsync(false).withRateLimit(100_000, 100_000), AfterActionReport::build);
     rig = new Rig(1);
   }
 
