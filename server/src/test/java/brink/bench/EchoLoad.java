@@ -53,9 +53,9 @@ public final class EchoLoad {
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
+    public void handlerAdded(ChannelHandlerContext ctx) {
+      // Before the connect completes: the connect future can succeed before channelActive runs.
       channel = ctx.channel();
-      ctx.fireChannelActive();
     }
 
     @Override

@@ -13,6 +13,14 @@ import java.util.List;
  * echo   --mode open|closed|burst|idle [--connections 1000] [--frame-bytes 100] [--rate 5000]
  *        [--inflight 1] [--interval 0.05] [--warmup 3] [--seconds 10] [--client-threads 2]
  *        [--reply-bytes 0] [--connect HOST:PORT --server-pid PID]
+ * brink  --mode open|closed|idle [--games 200] [--players 1000] [--games-per-instructor 1]
+ *        [--rate 5000] [--turn-seconds 10] [--submit-share 0.8] [--dove-orders false] [--inflight 1] [--warmup 3]
+ *        [--seconds 10] [--scenario eastern-flank-2022] [--journal-fsync true] [--rate-limit 60/20]
+ *        [--server-heap SIZE] [--server-jar server/target/brink-server.jar]
+ *        [--connect HOST:PORT --server-pid PID --instructor-key KEY]
+ * suite  [--only all|latency,peak,broadcast,idle,replay] [--scale 1] [--warmup 5] [--seconds 20]
+ *        [--inflight 1] [--replay-data DIR] [--server-jar ...]
+ * replay [--games 1000] [--batch 100] [--data DIR (generated once, reused after)] [--scenario eastern-flank-2022] [--server-heap SIZE]
  * </pre>
  *
  * Without {@code --connect} it starts the server it measures as a process of its own and stops it
@@ -32,6 +40,15 @@ public final class LoadMain {
       switch (words.get(0)) {
         case "echo":
           echo(args);
+          break;
+        case "brink":
+          brink(args);
+          break;
+        case "replay":
+          replay(args);
+          break;
+        case "suite":
+          suite(args);
           break;
         default:
           throw new IllegalArgumentException("unknown command '" + words.get(0) + "'");
@@ -95,8 +112,92 @@ public final class LoadMain {
     }
   }
 
+  private static void brink(Args args) throws Exception {
+    String mode = args.string("mode", "open");
+    BrinkLoad.Plan plan = new BrinkLoad.Plan(args.string("scenario", "eastern-flank-2022"),
+        args.integer("games", 200), args.integer("players", 1000), args.integer("games-per-instructor", 1),
+        args.number("turn-seconds", 10), args.number("submit-share", 0.8), args.flag("dove-orders", false));
+    double warmup = args.number("warmup", 3);
+    double seconds = args.number("seconds", 10);
+    int threads = args.integer("client-threads", 2);
+    double rate = args.number("rate", 5000);
+    int inflight = args.integer("inflight", 1);
+    String connect = args.string("connect", "");
+    long pid = args.integer("server-pid", 0);
+    String key = args.string("instructor-key", "bench-instructor-key");
+    BrinkServerOptions server = BrinkServerOptions.from(args);
+    args.requireAllUsed();
+    Path work = Files.createTempDirectory("brink-bench");
+    ServerProcess process = null;
+    InetSocketAddress address;
+    if (connect.isEmpty()) {
+      process = server.start(work, key);
+      address = process.address();
+      pid = process.pid();
+    } else {
+      address = parseAddress(connect);
+    }
+    try (Rig rig = new Rig(threads)) {
+      BrinkLoad load = new BrinkLoad(rig, address, pid, key);
+      RunResult r;
+      switch (mode) {
+        case "open":
+          r = load.open(plan, rate, warmup, seconds);
+          break;
+        case "closed":
+          r = load.closed(plan, inflight, warmup, seconds);
+          break;
+        case "idle":
+          r = load.idle(plan, seconds);
+          break;
+        default:
+          throw new IllegalArgumentException("--mode is open, closed or idle, not '" + mode + "'");
+      }
+      Report.print(System.out, r);
+    } finally {
+      if (process != null) {
+        process.stop();
+      }
+    }
+  }
+
+  private static void replay(Args args) throws Exception {
+    int games = args.integer("games", 1000);
+    int batch = args.integer("batch", 100);
+    String reuse = args.string("data", "");
+    String scenario = args.string("scenario", "eastern-flank-2022");
+    int threads = args.integer("client-threads", 2);
+    BrinkServerOptions server = BrinkServerOptions.from(args);
+    args.requireAllUsed();
+    Path work = Files.createTempDirectory("brink-bench");
+    System.out.println("== replay: " + games + " games of " + scenario + " played to their end, then a restart");
+    try (Rig rig = new Rig(threads)) {
+      new ReplayBench(rig, server).run(scenario, games, batch, work, reuse.isEmpty() ? null : Path.of(reuse),
+          System.out);
+    }
+    System.out.println("(data and logs in " + work + ")");
+  }
+
+  private static void suite(Args args) throws Exception {
+    double scale = args.number("scale", 1);
+    double warmup = args.number("warmup", 5);
+    double seconds = args.number("seconds", 20);
+    int inflight = args.integer("inflight", 1);
+    int threads = args.integer("client-threads", 2);
+    String only = args.string("only", "all");
+    String replayData = args.string("replay-data", "");
+    BrinkServerOptions server = BrinkServerOptions.from(args);
+    args.requireAllUsed();
+    Path work = Files.createTempDirectory("brink-bench");
+    try (Rig rig = new Rig(threads)) {
+      new Suite(rig, server, scale, warmup, seconds, inflight, work, System.out)
+          .replayData(replayData.isEmpty() ? null : Path.of(replayData)).run(only);
+    }
+    System.out.println("(data and server logs in " + work + ")");
+  }
+
   static ServerProcess startEcho(Path work, int replyBytes, String heap) throws IOException, InterruptedException {
-    List<String> jvm = heap.isEmpty() ? List.of() : List.of("-Xmx" + heap, "-Xms" + heap);
+    List<String> jvm = heap.isEmpty() ? List.of() : List.of("-Xmx" + heap);
     return ServerProcess.start(ServerProcess.javaCommand(jvm, EchoServer.class.getName(),
         List.of("--port", "0", "--reply-bytes", Integer.toString(replyBytes))), work.resolve("echo-server.log"), 60);
   }

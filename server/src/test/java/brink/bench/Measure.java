@@ -55,6 +55,7 @@ final class Measure {
       rec.count("unanswered", lost);
     }
     java.util.Map<String, String> n = new java.util.LinkedHashMap<>(notes);
+    n.putAll(rec.notes());
     if (serverPid > 0) {
       n.put("server_peak_rss_mib", String.format("%.0f", peakRss / 1048576.0));
     }

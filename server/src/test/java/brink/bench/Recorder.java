@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Recorder {
   private final Map<Thread, Map<String, LatencyHistogram>> perThread = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+  private final Map<String, String> notes = new ConcurrentHashMap<>();
   private volatile long windowStart = Long.MAX_VALUE;
   private volatile long windowEnd = Long.MAX_VALUE;
 
@@ -61,6 +62,15 @@ public final class Recorder {
     if (inWindow(intendedNanos)) {
       count(counter);
     }
+  }
+
+  /** Keeps the first {@code text} said under {@code key} (e.g. an error's message, for the report). */
+  public void note(String key, String text) {
+    notes.putIfAbsent(key, text);
+  }
+
+  public Map<String, String> notes() {
+    return new TreeMap<>(notes);
   }
 
   public long counter(String name) {
