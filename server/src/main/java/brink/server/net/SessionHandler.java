@@ -59,7 +59,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
     door.sessions().touch(current);
     long id = m.getRequestId();
     CompletableFuture<ServerMessage> fresh = new CompletableFuture<>();
-    CompletableFuture<ServerMessage> slot = current.answerFor(id, fresh);
+    CompletableFuture<ServerMessage> slot = answersAgainByItself(m) ? fresh : current.answerFor(id, fresh);
     if (slot != fresh) {
       slot.thenAccept(c::send);
       return;
@@ -93,6 +93,25 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
     } catch (RuntimeException e) {
       log.error("request {} failed", m.getBodyCase(), e);
       r.fail(GameError.internal());
+    }
+  }
+
+  /**
+   * Requests whose answer is not remembered for idempotency: reads, which change nothing and are simply
+   * answered again, and JoinGame, which recognises a session that joined already. Their answers (whole game
+   * views, reports) are the largest the server sends; remembered, a session repeating them with fresh ids
+   * made the server keep up to 1024 of them for 30 minutes.
+   */
+  static boolean answersAgainByItself(ClientMessage m) {
+    switch (m.getBodyCase()) {
+      case GET_STATE:
+      case GET_REPORT:
+      case LIST_GAMES:
+      case PREVIEW_INJECT:
+      case JOIN_GAME:
+        return true;
+      default:
+        return false;
     }
   }
 
