@@ -79,6 +79,13 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
     fresh.thenAccept(answer -> {
       if (answer.hasResumed()) {
         session = resumed;
+        if (current != resumed) {
+          // The connection's own Hello session is left behind: forget it unless it is in a game.
+          current.detach(c);
+          door.sessions().forgetIfUnused(current);
+        }
+      } else if (answer.hasError() && resumed != current) {
+        door.sessions().forgetIfUnused(resumed); // a made-up or foreign token: not registered for 12 hours
       }
       if (answer.hasError() && answer.getError().getRetryable()) {
         current.forget(id, fresh);
@@ -119,6 +126,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     Session s = session;
     s.detach(ChannelConnection.of(ctx.channel()));
+    door.sessions().forgetIfUnused(s);
     door.games().connectionClosed(s);
     super.channelInactive(ctx);
   }
