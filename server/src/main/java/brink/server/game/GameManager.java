@@ -218,7 +218,7 @@ public final class GameManager {
       throw GameError.denied("only instructors (Hello with the server's instructor key) may create games");
     }
     for (GameRoom room : rooms.values()) {
-      if (room.createdBy(r.session(), r.requestId())) {
+      if (room.createdBy(r.session(), r.requestId(), r.message().getCreateGame())) {
         room.answerCreated(r);
         return;
       }

@@ -90,6 +90,8 @@ public final class GameRoom {
   private Request handling;
   /** Who created the game with which request ("token-hash-hex/request-id"), to recognise a retried CreateGame. */
   private volatile String creatorRequest = "";
+  /** The game's first entry, readable from any thread (set with creatorRequest). */
+  private volatile GameCreatedEntry createdEntry;
 
   GameRoom(String gameId, Executor executor, Journal journal, Scheduler scheduler, ReportSource reports) {
     this.gameId = gameId;
@@ -360,7 +362,7 @@ public final class GameRoom {
    */
   private boolean answeredBefore(Request r, Participant p) {
     Optional<JournalEntry> made = m.requestEntry(p.id, r.requestId());
-    if (made.isEmpty()) {
+    if (made.isEmpty() || !sameRequest(r.message(), made.get())) {
       return false;
     }
     JournalEntry e = made.get();
@@ -379,6 +381,60 @@ public final class GameRoom {
       ack(r);
     }
     return true;
+  }
+
+  /**
+   * Whether a request is the one that made a journal entry: a retry sends the same request again, while a
+   * client that restarted and counts its request ids from 1 again reuses an id for something new, which must
+   * be done, not answered from the old entry.
+   */
+  static boolean sameRequest(ClientMessage msg, JournalEntry e) {
+    switch (msg.getBodyCase()) {
+      case SUBMIT_ORDERS: {
+        SubmitOrders so = msg.getSubmitOrders();
+        return e.hasOrders() && e.getOrders().getTurn() == so.getTurn() && e.getOrders().getWait() == so.getWait()
+            && e.getOrders().getMovesList().equals(so.getMovesList());
+      }
+      case SET_READY:
+        return e.hasReady() && e.getReady().getTurn() == msg.getSetReady().getTurn()
+            && e.getReady().getReady() == msg.getSetReady().getReady();
+      case SEND_MESSAGE:
+        return e.hasMessage() && e.getMessage().getText().equals(msg.getSendMessage().getText())
+            && e.getMessage().getToList().equals(new TreeSet<>(msg.getSendMessage().getToList()).stream().toList());
+      case INJECT:
+        return e.hasInject() && (msg.getInject().hasCustom()
+            ? e.getInject().hasCustom() && e.getInject().getCustom().getHeadline().equals(
+                msg.getInject().getCustom().getHeadline())
+            : e.getInject().getScriptedId().equals(msg.getInject().getScriptedId()));
+      case START_GAME:
+        return isAction(e, InstructorAction.ACTION_START);
+      case PAUSE_GAME:
+        return isAction(e, InstructorAction.ACTION_PAUSE);
+      case RESUME_GAME:
+        return isAction(e, InstructorAction.ACTION_RESUME);
+      case EXTEND_DEADLINE:
+        return isAction(e, InstructorAction.ACTION_EXTEND_DEADLINE)
+            && e.getInstructorAction().getExtendedBySeconds() == msg.getExtendDeadline().getSeconds();
+      case FORCE_RESOLVE:
+        return isAction(e, InstructorAction.ACTION_FORCE_RESOLVE)
+            && e.getInstructorAction().getTurn() == msg.getForceResolve().getTurn();
+      case CONTINUE_GAME:
+        return isAction(e, InstructorAction.ACTION_CONTINUE);
+      case END_GAME:
+        return isAction(e, InstructorAction.ACTION_END);
+      case ASSIGN_SEAT:
+        return e.hasSeatChanged() && e.getSeatChanged().getChange() == SeatChange.SEAT_CHANGE_ASSIGNED
+            && e.getSeatChanged().getParticipantId().equals(msg.getAssignSeat().getParticipantId());
+      case KICK:
+        return e.hasSeatChanged() && e.getSeatChanged().getChange() == SeatChange.SEAT_CHANGE_KICKED
+            && e.getSeatChanged().getParticipantId().equals(msg.getKick().getParticipantId());
+      default:
+        return false;
+    }
+  }
+
+  private static boolean isAction(JournalEntry e, InstructorAction a) {
+    return e.hasInstructorAction() && e.getInstructorAction().getAction() == a;
   }
 
   /** The sender's participant in this game (recognised by its token after a restart), or PERMISSION_DENIED. */
@@ -1082,6 +1138,7 @@ public final class GameRoom {
             return;
           }
           creatorRequest = creatorKey(seat);
+          createdEntry = created;
           r.reply(gameCreated());
         } catch (RuntimeException e) {
           log.error("game {}: creation failed", gameId, e);
@@ -1107,9 +1164,19 @@ public final class GameRoom {
         + "/" + seat.getRequestId();
   }
 
-  /** True when {@code s} created this game with request {@code requestId} (a CreateGame retried after a restart). */
-  boolean createdBy(Session s, long requestId) {
-    return creatorRequest.equals(Secrets.hex(s.tokenHash()) + "/" + requestId);
+  /**
+   * True when {@code s} created this game with request {@code requestId} and the same scenario and label (a
+   * CreateGame retried after a restart, not a new one under a reused id).
+   */
+  boolean createdBy(Session s, long requestId, brink.protocol.v1.CreateGame cg) {
+    GameCreatedEntry ce = createdEntry;
+    if (ce == null || !creatorRequest.equals(Secrets.hex(s.tokenHash()) + "/" + requestId)
+        || !cg.getLabel().equals(ce.getLabel())) {
+      return false;
+    }
+    return cg.getScenarioCase() == brink.protocol.v1.CreateGame.ScenarioCase.SCENARIO_ID
+        ? cg.getScenarioId().equals(ce.getScenarioId())
+        : java.util.Arrays.equals(Secrets.sha256(cg.getScenarioText()), ce.getScenarioSha256().toByteArray());
   }
 
   /** Answers a retried CreateGame with the game it created (the creator's view of it now). */
@@ -1146,6 +1213,7 @@ public final class GameRoom {
     }
     if (entries.size() > 1 && entries.get(1).hasSeatChanged()) {
       creatorRequest = creatorKey(entries.get(1));
+      createdEntry = m.created;
     }
     m.undelivered.clear();
     refreshSummary();

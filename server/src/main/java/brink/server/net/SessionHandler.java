@@ -59,7 +59,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
     door.sessions().touch(current);
     long id = m.getRequestId();
     CompletableFuture<ServerMessage> fresh = new CompletableFuture<>();
-    CompletableFuture<ServerMessage> slot = current.answerFor(id, fresh);
+    CompletableFuture<ServerMessage> slot = answersAgainByItself(m) ? fresh : current.answerFor(id, fresh);
     if (slot != fresh) {
       slot.thenAccept(c::send);
       return;
@@ -79,6 +79,13 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
     fresh.thenAccept(answer -> {
       if (answer.hasResumed()) {
         session = resumed;
+        if (current != resumed) {
+          // The connection's own Hello session is left behind: forget it unless it is in a game.
+          current.detach(c);
+          door.sessions().forgetIfUnused(current);
+        }
+      } else if (answer.hasError() && resumed != current) {
+        door.sessions().forgetIfUnused(resumed); // a made-up or foreign token: not registered for 12 hours
       }
       if (answer.hasError() && answer.getError().getRetryable()) {
         current.forget(id, fresh);
@@ -96,10 +103,30 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /**
+   * Requests whose answer is not remembered for idempotency: reads, which change nothing and are simply
+   * answered again, and JoinGame, which recognises a session that joined already. Their answers (whole game
+   * views, reports) are the largest the server sends; remembered, a session repeating them with fresh ids
+   * made the server keep up to 1024 of them for 30 minutes.
+   */
+  static boolean answersAgainByItself(ClientMessage m) {
+    switch (m.getBodyCase()) {
+      case GET_STATE:
+      case GET_REPORT:
+      case LIST_GAMES:
+      case PREVIEW_INJECT:
+      case JOIN_GAME:
+        return true;
+      default:
+        return false;
+    }
+  }
+
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     Session s = session;
     s.detach(ChannelConnection.of(ctx.channel()));
+    door.sessions().forgetIfUnused(s);
     door.games().connectionClosed(s);
     super.channelInactive(ctx);
   }

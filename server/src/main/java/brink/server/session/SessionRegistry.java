@@ -53,6 +53,17 @@ public final class SessionRegistry {
     return prior == null ? s : prior;
   }
 
+  /**
+   * Forgets a session that can never be used again: it is in no game (a ResumeSession needs a game that knows
+   * the session) and has no open connection. Without this, every Hello kept a session, and the closed
+   * connection it holds, for {@link #IDLE}.
+   */
+  public void forgetIfUnused(Session s) {
+    if (s.games().isEmpty() && !s.connected()) {
+      sessions.asMap().remove(Secrets.hex(s.tokenHash()), s);
+    }
+  }
+
   /** Keeps a session from expiring while it is used. */
   public void touch(Session s) {
     sessions.getIfPresent(Secrets.hex(s.tokenHash()));

@@ -158,6 +158,23 @@ class RetryAfterRestartTest {
   }
 
   @Test
+  void aReusedIdForAnotherRequest_afterARestart_isDoneNotAnsweredFromTheOldOne() throws Exception {
+    // A client that restarted and counts its ids from 1 again: id 2 made the game and id 3 started it; now id 2
+    // creates another game and id 3 asks for the state.
+    server.stop();
+    server.start();
+    TestClient again = server.client();
+    again.hello(TestServer.KEY);
+    assertThat(again.requestWithId(resumeSession(teacher.token, game.getGameId(), 0), 1).hasResumed()).isTrue();
+    ServerMessage s = again.requestWithId(state(game.getGameId()), 3);
+    assertThat(s.hasGameState()).as("got %s", s).isTrue();
+    ServerMessage created = again.requestWithId(ClientMessage.newBuilder().setCreateGame(CreateGame.newBuilder()
+        .setScenarioId("eastern-flank-2022").setLabel("another class")), 2);
+    assertThat(created.hasGameCreated()).isTrue();
+    assertThat(created.getGameCreated().getGameId()).isNotEqualTo(game.getGameId());
+  }
+
+  @Test
   void aNewRequestWithAnotherId_afterARestart_isStillDone() throws Exception {
     TestClient alice = server.player(TestServer.seatCode(game, "rus"), "Alice");
     assertThat(alice.requestWithId(message(game.getGameId(), "twice on purpose"), 10).hasAck()).isTrue();
