@@ -10,6 +10,7 @@ import brink.protocol.v1.GetState;
 import brink.protocol.v1.Hello;
 import brink.protocol.v1.JoinGame;
 import brink.protocol.v1.ServerMessage;
+import brink.server.testkit.Heap;
 import brink.server.testkit.TestClient;
 import brink.server.testkit.TestServer;
 import java.io.IOException;
@@ -38,14 +39,14 @@ class AnswerMemoryTest {
       send(c, ClientMessage.newBuilder().setRequestId(2).setJoinGame(JoinGame.newBuilder()
           .setCode(TestServer.seatCode(g, "ukr")).setName("Asker")));
       int viewBytes = 0;
-      long before = ClientFuzzTest.heapAfterGc();
+      long before = Heap.usedAfterGc();
       for (long id = 3; id < 1003; id++) {
         ServerMessage m = send(c, ClientMessage.newBuilder().setRequestId(id).setGetState(GetState.newBuilder()
             .setGameId(g.getGameId())));
         assertThat(m.hasGameState()).isTrue();
         viewBytes = m.getSerializedSize();
       }
-      long kept = ClientFuzzTest.heapAfterGc() - before;
+      long kept = Heap.usedAfterGc() - before;
       System.out.printf("AnswerMemoryTest: 1000 views of %d bytes; heap kept %d KiB%n", viewBytes, kept >> 10);
       // Kept, the views cost about 8 MiB here (each about 8 KiB on the heap: they share the scenario's texts).
       assertThat(kept).isLessThan(1L << 20);

@@ -8,6 +8,7 @@ import brink.protocol.v1.GameCreated;
 import brink.protocol.v1.Hello;
 import brink.protocol.v1.ResumeSession;
 import brink.protocol.v1.ServerMessage;
+import brink.server.testkit.Heap;
 import brink.server.testkit.TestClient;
 import brink.server.testkit.TestServer;
 import java.io.IOException;
@@ -41,9 +42,9 @@ class SessionMemoryTest {
       }
       // Warm up once (class loading, pools), then measure.
       churn(server, g.getGameId(), token, 200);
-      long before = ClientFuzzTest.heapAfterGc();
+      long before = Heap.usedAfterGc();
       churn(server, g.getGameId(), token, CONNECTIONS);
-      long kept = ClientFuzzTest.heapAfterGc() - before;
+      long kept = Heap.usedAfterGc() - before;
       System.out.printf("SessionMemoryTest: %d connections; heap kept %d KiB%n", CONNECTIONS * 3, kept >> 10);
       // Kept, each costs about 3.5 KiB (about 8 MiB for these 2,400 connections).
       assertThat(kept).isLessThan(2L << 20);
