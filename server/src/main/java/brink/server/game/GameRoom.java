@@ -33,6 +33,7 @@ import brink.protocol.v1.SubmitOrders;
 import brink.protocol.v1.TurnResolvedEntry;
 import brink.server.session.Secrets;
 import brink.server.session.Session;
+import brink.server.session.SharedMessage;
 import brink.server.time.Scheduler;
 import brink.server.view.Protos;
 import com.google.protobuf.ByteString;
@@ -224,6 +225,10 @@ public final class GameRoom {
 
   // ================================================================== delivery
 
+  /**
+   * Sends the pushes of the last change: each rendered once per audience by the view function, and each
+   * distinct message encoded once for all the recipients that get the same bytes.
+   */
   private void deliver(Session exclude) {
     if (m.undelivered.isEmpty()) {
       return;
@@ -231,26 +236,41 @@ public final class GameRoom {
     List<Push> pushes = new ArrayList<>(m.undelivered);
     m.undelivered.clear();
     for (Push push : pushes) {
-      Map<Audience, Optional<ServerMessage>> rendered = new HashMap<>();
+      Map<Audience, Optional<SharedMessage>> rendered = new HashMap<>();
+      List<SharedMessage> distinct = new ArrayList<>(4);
       for (Participant p : m.participants.values()) {
         Session s = p.session;
         if (s == null || s == exclude || !s.connected()) {
           continue;
         }
-        rendered.computeIfAbsent(Audience.of(p, false), a -> view.push(m, push, a)).ifPresent(s::send);
+        rendered.computeIfAbsent(Audience.of(p, false), a -> view.push(m, push, a).map(msg -> shared(distinct, msg)))
+            .ifPresent(s::send);
       }
     }
   }
 
+  /** The shared message already made for an equal message, or a new one. */
+  private static SharedMessage shared(List<SharedMessage> distinct, ServerMessage msg) {
+    for (SharedMessage d : distinct) {
+      if (d.message().hashCode() == msg.hashCode() && d.message().equals(msg)) {
+        return d;
+      }
+    }
+    SharedMessage fresh = new SharedMessage(msg);
+    distinct.add(fresh);
+    return fresh;
+  }
+
   /** Tells everyone a seat's connections changed (not part of the stream: seq 0). */
   private void presence(String actor, Session exclude) {
-    Map<Audience, ServerMessage> rendered = new HashMap<>();
+    Map<Audience, SharedMessage> rendered = new HashMap<>();
+    List<SharedMessage> distinct = new ArrayList<>(4);
     for (Participant p : m.participants.values()) {
       Session s = p.session;
       if (s == null || s == exclude || !s.connected()) {
         continue;
       }
-      s.send(rendered.computeIfAbsent(Audience.of(p, false), a -> view.presence(m, actor, a)));
+      s.send(rendered.computeIfAbsent(Audience.of(p, false), a -> shared(distinct, view.presence(m, actor, a))));
     }
   }
 
