@@ -184,6 +184,16 @@ final class GameModel {
   }
 
   /** True when every seat with a member is ready, and at least one seat has a member. */
+  /** True when every seat with players but {@code actor}'s is ready (and {@code actor}'s has players). */
+  boolean allSeatsReadyBut(String actor) {
+    for (Seat s : seats.values()) {
+      if (!s.actor.equals(actor) && !s.ready && !members(s.actor).isEmpty()) {
+        return false;
+      }
+    }
+    return !members(actor).isEmpty();
+  }
+
   boolean allSeatsReady() {
     boolean any = false;
     for (Seat s : seats.values()) {
