@@ -18,7 +18,7 @@ import java.util.List;
  *        [--seconds 10] [--scenario eastern-flank-2022] [--journal-fsync true] [--rate-limit 60/20]
  *        [--server-heap SIZE] [--server-jar server/target/brink-server.jar]
  *        [--connect HOST:PORT --server-pid PID --instructor-key KEY]
- * suite  [--only all|latency,peak,broadcast,idle,replay] [--scale 1] [--warmup 5] [--seconds 20]
+ * suite  [--only all|latency,peak,broadcast,idle,replay] [--scale 1] [--warmup 10] [--seconds 20]
  *        [--inflight 1] [--replay-data DIR] [--server-jar ...]
  * replay [--games 1000] [--batch 100] [--data DIR (generated once, reused after)] [--scenario eastern-flank-2022] [--server-heap SIZE]
  * </pre>
@@ -180,7 +180,7 @@ public final class LoadMain {
 
   private static void suite(Args args) throws Exception {
     double scale = args.number("scale", 1);
-    double warmup = args.number("warmup", 5);
+    double warmup = args.number("warmup", 10);
     double seconds = args.number("seconds", 20);
     int inflight = args.integer("inflight", 1);
     int threads = args.integer("client-threads", 2);

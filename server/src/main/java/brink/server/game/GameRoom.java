@@ -236,6 +236,9 @@ public final class GameRoom {
     List<Push> pushes = new ArrayList<>(m.undelivered);
     m.undelivered.clear();
     for (Push push : pushes) {
+      if (ViewFunction.forNobody(push)) {
+        continue;
+      }
       Map<Audience, Optional<SharedMessage>> rendered = new HashMap<>();
       List<SharedMessage> distinct = new ArrayList<>(4);
       for (Participant p : m.participants.values()) {

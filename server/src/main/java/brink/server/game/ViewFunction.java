@@ -148,6 +148,14 @@ final class ViewFunction {
     throw new IllegalStateException("unknown push " + push);
   }
 
+  /**
+   * True when {@code push} is for nobody, whoever they are (a seat push that is news to no audience): the
+   * game then skips asking {@link #push} for each participant.
+   */
+  static boolean forNobody(Push push) {
+    return push instanceof Push.SeatChange && !((Push.SeatChange) push).news(true);
+  }
+
   /** The current status of a seat as an ephemeral push (seq 0): connections came or went. */
   ServerMessage presence(GameModel m, String actor, Audience a) {
     return ServerMessage.newBuilder().setSeatChanged(SeatChanged.newBuilder().setGameId(m.gameId)
