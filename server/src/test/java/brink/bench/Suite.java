@@ -129,7 +129,7 @@ public final class Suite {
     row("  same run: the mix actually sent", "", Report.mix(b), "", "", null);
     row("  same run: message -> ack p50 / p99", "", Report.ms(bm.percentile(50)) + " / "
         + Report.ms(bm.percentile(99)) + " ms", "", "", null);
-    row("  same run: turn broadcast p99 (200 games, 5 players each)", "", Report.ms(b.latency("turn_broadcast")
+    row("  same run: turn broadcast p99 (" + games + " games, " + players / games + " players each)", "", Report.ms(b.latency("turn_broadcast")
         .percentile(99)) + " ms", "", "", null);
   }
 
