@@ -23,6 +23,8 @@ import java.util.Random;
  * @param slowReaderGrace how long a connection may stay over the high water mark before it is dropped
  * @param writeBufferLow the low water mark of a connection's unsent bytes
  * @param writeBufferHigh the high water mark
+ * @param socketSendBuffer the kernel's send buffer of each connection in bytes (SO_SNDBUF); 0 = the kernel's
+ *     own sizing, which grows it up to net.ipv4.tcp_wmem's maximum (4 MiB on most machines, more on some)
  * @param rateBurst requests a connection may send at once
  * @param ratePerSecond requests a connection may send per second, sustained
  * @param gameThreads threads running games (each game still runs on one at a time)
@@ -41,6 +43,7 @@ public record ServerConfig(
     Duration slowReaderGrace,
     int writeBufferLow,
     int writeBufferHigh,
+    int socketSendBuffer,
     int rateBurst,
     double ratePerSecond,
     int gameThreads,
@@ -73,6 +76,10 @@ public record ServerConfig(
       throw new IllegalArgumentException("write buffer water marks need 0 < low < high, got " + writeBufferLow
           + " and " + writeBufferHigh);
     }
+    if (socketSendBuffer < 0) {
+      throw new IllegalArgumentException("the socket send buffer is 0 (the kernel's sizing) or a number of "
+          + "bytes, not " + socketSendBuffer);
+    }
     if (rateBurst < 1 || !(ratePerSecond > 0)) {
       throw new IllegalArgumentException("the rate limit needs a burst >= 1 and a rate > 0");
     }
@@ -94,64 +101,76 @@ public record ServerConfig(
   /** The defaults: port 7447 on every interface, ./brink-data, 10 s hello, 90 s idle, fsync on. */
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, Path.of("brink-data"), Optional.empty(), "",
-        Duration.ofSeconds(10), Duration.ofSeconds(90), Duration.ofSeconds(10), 1 << 20, 4 << 20, 60, 20,
-        Math.max(2, Runtime.getRuntime().availableProcessors()), true, Optional.empty(), Optional.empty());
+        Duration.ofSeconds(10), Duration.ofSeconds(90), Duration.ofSeconds(10), 1 << 20, 4 << 20, 0, 60, 20,
+        Math.max(2, Runtime.getRuntime().availableProcessors()), true, Optional.empty(),
+        Optional.empty());
   }
 
   public ServerConfig withAddress(String newBind, int newPort) {
     return new ServerConfig(newBind, newPort, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
-        slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync, scheduler,
-        random);
+        slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond,
+        gameThreads, fsync, scheduler, random);
   }
 
   public ServerConfig withDataDir(Path dir) {
-    return new ServerConfig(bind, port, dir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
-        slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync, scheduler,
-        random);
+    return new ServerConfig(bind, port, dir, scenarioDir, instructorKey, helloTimeout, idleTimeout, slowReaderGrace,
+        writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, gameThreads,
+        fsync, scheduler, random);
   }
 
   public ServerConfig withScenarioDir(Path dir) {
-    return new ServerConfig(bind, port, dataDir, Optional.ofNullable(dir), instructorKey, helloTimeout,
-        idleTimeout, slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads,
-        fsync, scheduler, random);
+    return new ServerConfig(bind, port, dataDir, Optional.ofNullable(dir), instructorKey, helloTimeout, idleTimeout,
+        slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond,
+        gameThreads, fsync, scheduler, random);
   }
 
   public ServerConfig withInstructorKey(String key) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, key, helloTimeout, idleTimeout, slowReaderGrace,
-        writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync, scheduler, random);
+        writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, gameThreads,
+        fsync, scheduler, random);
   }
 
   public ServerConfig withTimeouts(Duration hello, Duration idle, Duration slowReader) {
-    return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, hello, idle, slowReader,
-        writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync, scheduler, random);
+    return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, hello, idle, slowReader, writeBufferLow,
+        writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, gameThreads, fsync, scheduler,
+        random);
   }
 
   public ServerConfig withWriteBuffer(int low, int high) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
-        slowReaderGrace, low, high, rateBurst, ratePerSecond, gameThreads, fsync, scheduler, random);
+        slowReaderGrace, low, high, socketSendBuffer, rateBurst, ratePerSecond, gameThreads, fsync,
+        scheduler, random);
+  }
+
+  /** The kernel send buffer of each connection (SO_SNDBUF), 0 for the kernel's own sizing. */
+  public ServerConfig withSocketSendBuffer(int bytes) {
+    return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
+        slowReaderGrace, writeBufferLow, writeBufferHigh, bytes, rateBurst, ratePerSecond, gameThreads,
+        fsync, scheduler, random);
   }
 
   public ServerConfig withRateLimit(int burst, double perSecond) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
-        slowReaderGrace, writeBufferLow, writeBufferHigh, burst, perSecond, gameThreads, fsync, scheduler, random);
+        slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, burst, perSecond,
+        gameThreads, fsync, scheduler, random);
   }
 
   public ServerConfig withFsync(boolean value) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
-        slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, value, scheduler,
-        random);
+        slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond,
+        gameThreads, value, scheduler, random);
   }
 
   public ServerConfig withScheduler(Scheduler s) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
-        slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync,
-        Optional.of(s), random);
+        slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond,
+        gameThreads, fsync, Optional.of(s), random);
   }
 
   public ServerConfig withRandom(Random r) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
-        slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync, scheduler,
-        Optional.of(r));
+        slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond,
+        gameThreads, fsync, scheduler, Optional.of(r));
   }
 
   /** The random source: the injected one, or a new SecureRandom. */

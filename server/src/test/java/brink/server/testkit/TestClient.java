@@ -210,6 +210,11 @@ public final class TestClient implements AutoCloseable {
     }
   }
 
+  /** This end's port: how the server's log lines name the connection ("/127.0.0.1:port"). */
+  public int localPort() {
+    return socket.getLocalPort();
+  }
+
   public long nextRequestId() {
     return nextId;
   }
