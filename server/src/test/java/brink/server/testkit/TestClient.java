@@ -204,6 +204,12 @@ public final class TestClient implements AutoCloseable {
     }
   }
 
+  /** Forgets the frames recorded so far (a memory test's long-lived clients would otherwise count them). */
+  public void forgetFrames() {
+    rawFrames.clear();
+    frames.clear();
+  }
+
   public List<byte[]> rawFrames() {
     synchronized (rawFrames) {
       return List.copyOf(rawFrames);
