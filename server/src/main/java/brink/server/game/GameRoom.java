@@ -1209,7 +1209,17 @@ public final class GameRoom {
     }
     m.undelivered.clear();
     refreshSummary();
-    executor.execute(this::rearm);
+    long due = runningDeadline();
+    if (due > 0 && due <= now()) {
+      // The deadline passed while the server was down: the turn resolves (or the report ends) first thing,
+      // queued before any request can reach the game, so no order is taken for a turn past its deadline.
+      log.info("game {}: its deadline {} passed while the server was down; acting on it now", gameId,
+          Instant.ofEpochMilli(due));
+      armedFor = due;
+      enqueue(() -> deadlineReached(due));
+    } else {
+      executor.execute(this::rearm);
+    }
   }
 
   /** A line for the recovery log. */
