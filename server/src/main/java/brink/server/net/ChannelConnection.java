@@ -33,10 +33,24 @@ public final class ChannelConnection implements Connection {
     return c;
   }
 
+  /**
+   * Sends a frame, unless the connection is closing: nothing is ever written after a final Error or a
+   * Disconnect. Games answer from their own threads; the check is made again on the connection's event loop,
+   * where the final frame is written, so an answer that raced with it is dropped rather than sent after it.
+   */
   @Override
   public void send(ServerMessage message) {
-    if (channel.isActive() && !closing) {
+    if (!channel.isActive() || closing) {
+      return;
+    }
+    if (channel.eventLoop().inEventLoop()) {
       channel.writeAndFlush(message, channel.voidPromise());
+    } else {
+      channel.eventLoop().execute(() -> {
+        if (channel.isActive() && !closing) {
+          channel.writeAndFlush(message, channel.voidPromise());
+        }
+      });
     }
   }
 
@@ -52,7 +66,10 @@ public final class ChannelConnection implements Connection {
     }
   }
 
-  /** Sends a final answer and closes (a fatal request: wrong version, wrong key). */
+  /**
+   * Sends a final answer and closes once it is written (a fatal request: wrong version, wrong key; a frame
+   * that cannot be read). Nothing is sent after it.
+   */
   void finalAnswer(ServerMessage message) {
     if (closing) {
       return;

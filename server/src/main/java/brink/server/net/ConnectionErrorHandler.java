@@ -3,7 +3,6 @@ package brink.server.net;
 import brink.protocol.v1.Error;
 import brink.protocol.v1.ErrorCode;
 import brink.protocol.v1.ServerMessage;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -59,7 +58,7 @@ public final class ConnectionErrorHandler extends ChannelInboundHandlerAdapter {
   }
 
   private static void sendFinalError(ChannelHandlerContext ctx, Error error) {
-    ServerMessage message = ServerMessage.newBuilder().setError(error).build();
-    ctx.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
+    // Through the connection, so that no answer a game finishes meanwhile is written after it.
+    ChannelConnection.of(ctx.channel()).finalAnswer(ServerMessage.newBuilder().setError(error).build());
   }
 }
