@@ -39,11 +39,11 @@ class JournalFailureTest {
     boolean down;
 
     @Override
-    public CompletableFuture<Void> append(String gameId, JournalEntry entry) {
+    public CompletableFuture<Void> append(String gameId, List<JournalEntry> change) {
       if (down) {
         return CompletableFuture.failedFuture(new JournalUnavailableException("disk full"));
       }
-      entries.add(entry);
+      entries.addAll(change);
       return CompletableFuture.completedFuture(null);
     }
   }
