@@ -34,6 +34,7 @@ import brink.protocol.v1.TurnResolvedEntry;
 import brink.server.journal.JournalUnavailableException;
 import brink.server.session.Secrets;
 import brink.server.session.Session;
+import brink.server.session.SharedMessage;
 import brink.server.time.Scheduler;
 import brink.server.view.Protos;
 import com.google.protobuf.ByteString;
@@ -231,6 +232,10 @@ public final class GameRoom {
 
   // ================================================================== delivery
 
+  /**
+   * Sends the pushes of the last change: each rendered once per audience by the view function, and each
+   * distinct message encoded once for all the recipients that get the same bytes.
+   */
   private void deliver(Session exclude) {
     if (m.undelivered.isEmpty()) {
       return;
@@ -238,26 +243,44 @@ public final class GameRoom {
     List<Push> pushes = new ArrayList<>(m.undelivered);
     m.undelivered.clear();
     for (Push push : pushes) {
-      Map<Audience, Optional<ServerMessage>> rendered = new HashMap<>();
+      if (ViewFunction.forNobody(push)) {
+        continue;
+      }
+      Map<Audience, Optional<SharedMessage>> rendered = new HashMap<>();
+      List<SharedMessage> distinct = new ArrayList<>(4);
       for (Participant p : m.participants.values()) {
         Session s = p.session;
         if (s == null || s == exclude || !s.connected()) {
           continue;
         }
-        rendered.computeIfAbsent(Audience.of(p, false), a -> view.push(m, push, a)).ifPresent(s::send);
+        rendered.computeIfAbsent(Audience.of(p, false), a -> view.push(m, push, a).map(msg -> shared(distinct, msg)))
+            .ifPresent(s::send);
       }
     }
   }
 
+  /** The shared message already made for an equal message, or a new one. */
+  private static SharedMessage shared(List<SharedMessage> distinct, ServerMessage msg) {
+    for (SharedMessage d : distinct) {
+      if (d.message().hashCode() == msg.hashCode() && d.message().equals(msg)) {
+        return d;
+      }
+    }
+    SharedMessage fresh = new SharedMessage(msg);
+    distinct.add(fresh);
+    return fresh;
+  }
+
   /** Tells everyone a seat's connections changed (not part of the stream: seq 0). */
   private void presence(String actor, Session exclude) {
-    Map<Audience, ServerMessage> rendered = new HashMap<>();
+    Map<Audience, SharedMessage> rendered = new HashMap<>();
+    List<SharedMessage> distinct = new ArrayList<>(4);
     for (Participant p : m.participants.values()) {
       Session s = p.session;
       if (s == null || s == exclude || !s.connected()) {
         continue;
       }
-      s.send(rendered.computeIfAbsent(Audience.of(p, false), a -> view.presence(m, actor, a)));
+      s.send(rendered.computeIfAbsent(Audience.of(p, false), a -> shared(distinct, view.presence(m, actor, a))));
     }
   }
 
@@ -543,11 +566,31 @@ public final class GameRoom {
       r.reply(ServerMessage.newBuilder().setAck(brink.protocol.v1.Ack.getDefaultInstance()));
       return;
     }
-    commitAndAnswer(r, List.of(entry().setReady(ReadyEntry.newBuilder().setParticipantId(p.id)
-        .setActor(p.actor).setTurn(m.turn).setReady(ready)).build()), () -> {
-          ack(r);
-          maybeResolveEarly();
-        });
+    JournalEntry readyEntry = entry().setReady(ReadyEntry.newBuilder().setParticipantId(p.id)
+        .setActor(p.actor).setTurn(m.turn).setReady(ready)).build();
+    if (ready && !m.paused && m.allSeatsReadyBut(p.actor)) {
+      // The last seat says ready: the turn resolves now. Its resolution is journaled with the Ready, in the
+      // same write (one fsync, not two in a row), the same entries in the same order as one after the other.
+      Request asked = handling;
+      handling = null; // the resolution's entries carry no request id, as when it follows on its own
+      PlannedResolution plan = planResolution("all seats ready", null);
+      handling = asked;
+      List<JournalEntry> entries = new ArrayList<>();
+      entries.add(readyEntry);
+      entries.addAll(plan.entries());
+      commit(entries, plan.resolution(), null, () -> {
+        logResolved(plan);
+        ack(r);
+      }, ex -> {
+        r.fail(journalDown());
+        maybeResolveEarly(); // the Ready may be durable without the resolution: resolve on its own
+      });
+      return;
+    }
+    commitAndAnswer(r, List.of(readyEntry), () -> {
+      ack(r);
+      maybeResolveEarly();
+    });
   }
 
   private void sendMessage(Request r, Participant p, List<String> to, String text) {
@@ -712,8 +755,12 @@ public final class GameRoom {
 
   // ------------------------------------------------------------------ resolution and turns
 
-  /** Resolves the current turn now: forced (with a request), at the deadline or when all seats are ready. */
-  private void resolveTurn(Request r, String reason, Participant by) {
+  /** A turn's resolution, computed and ready to journal: its entries, in journal order. */
+  private record PlannedResolution(List<JournalEntry> entries, Resolver.Resolution resolution, String reason) {}
+
+  /** Resolves the current turn (not yet journaled): the instructor's FORCE_RESOLVE if {@code by}, then the
+   *  turn's TurnResolved and the phase it leads to. */
+  private PlannedResolution planResolution(String reason, Participant by) {
     Resolver.Resolution res = Resolver.resolve(m);
     TurnResult tr = res.result();
     brink.engine.TurnRecord rec = tr.record();
@@ -737,11 +784,23 @@ public final class GameRoom {
     entries.add(entry().setTurnResolved(tre).build());
     entries.add(over ? phase(Phase.ENDED, rec.turn(), 0, "end condition")
         : phase(Phase.REPORT, rec.turn(), reportDeadline(), reason));
-    commit(entries, res, null, () -> {
-      log.info("game {}: turn {} resolved ({}): {}", gameId, rec.turn(), reason, Stories.turn(m, rec));
-      if (over) {
-        log.info("game {}: ended: {} on turn {}", gameId, tr.next().outcome(), rec.turn());
-      }
+    return new PlannedResolution(entries, res, reason);
+  }
+
+  private void logResolved(PlannedResolution plan) {
+    TurnResult tr = plan.resolution().result();
+    brink.engine.TurnRecord rec = tr.record();
+    log.info("game {}: turn {} resolved ({}): {}", gameId, rec.turn(), plan.reason(), Stories.turn(m, rec));
+    if (tr.next().isOver()) {
+      log.info("game {}: ended: {} on turn {}", gameId, tr.next().outcome(), rec.turn());
+    }
+  }
+
+  /** Resolves the current turn now: forced (with a request), at the deadline or when all seats are ready. */
+  private void resolveTurn(Request r, String reason, Participant by) {
+    PlannedResolution plan = planResolution(reason, by);
+    commit(plan.entries(), plan.resolution(), null, () -> {
+      logResolved(plan);
       if (r != null) {
         ack(r);
       }
