@@ -582,7 +582,7 @@ public final class GameRoom {
         logResolved(plan);
         ack(r);
       }, ex -> {
-        r.fail(journalDown());
+        r.fail(journalDown(ex));
         maybeResolveEarly(); // the Ready may be durable without the resolution: resolve on its own
       });
       return;

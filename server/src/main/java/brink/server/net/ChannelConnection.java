@@ -95,11 +95,19 @@ public final class ChannelConnection implements Connection {
     writeOutbox(true);
   }
 
-  /** Writes what waits in the outbox (on the event loop), then flushes if asked and anything was written. */
+  /**
+   * Writes what waits in the outbox (on the event loop), in the order it was sent, then flushes if asked and
+   * anything was written. A final word in the outbox is written as the last frame; what follows it is dropped.
+   */
   private void writeOutbox(boolean flush) {
     boolean wrote = false;
     for (Object m = outbox.poll(); m != null; m = outbox.poll()) {
-      wrote |= write(m);
+      if (m instanceof FinalWord) {
+        writeLastWord(((FinalWord) m).message);
+        wrote = false; // written and flushed
+      } else {
+        wrote |= write(m);
+      }
     }
     if (wrote && flush) {
       channel.flush();
@@ -114,6 +122,19 @@ public final class ChannelConnection implements Connection {
     }
     channel.write(message, channel.voidPromise());
     return true;
+  }
+
+  /** Writes the connection's last frame and closes once it is written, unless a final word went first. */
+  private void writeLastWord(ServerMessage message) {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    if (channel.isActive()) {
+      channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      channel.flush();
+    }
   }
 
   private void discardOutbox() {
@@ -133,22 +154,26 @@ public final class ChannelConnection implements Connection {
   }
 
   /**
-   * Sends {@code message} as the connection's last frame, after whatever the outbox already holds, then
-   * closes the connection; anything sent after is dropped. Only the first final word counts.
+   * Sends {@code message} as the connection's last frame, then closes the connection; anything that reaches
+   * the event loop after it is dropped. From another thread it goes through the outbox, so what that thread
+   * sent before goes first; on the event loop it is written at once, and what waits in the outbox (sent by
+   * games after the loop took up the task that decided this) is dropped. Only the first final word counts.
    */
   void lastWord(ServerMessage message) {
-    onLoop(() -> {
-      if (closing) {
-        return;
-      }
-      writeOutbox(false);
-      closing = true;
-      if (channel.isActive()) {
-        channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
-      } else {
-        channel.flush();
-      }
-    });
+    if (channel.eventLoop().inEventLoop()) {
+      writeLastWord(message);
+    } else {
+      queue(new FinalWord(message));
+    }
+  }
+
+  /** A final word waiting in the outbox. */
+  private static final class FinalWord {
+    final ServerMessage message;
+
+    FinalWord(ServerMessage message) {
+      this.message = message;
+    }
   }
 
   /** Closes without another word (after a Disconnect the reader never took). */
