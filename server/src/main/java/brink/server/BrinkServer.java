@@ -133,14 +133,17 @@ public final class BrinkServer implements AutoCloseable {
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     Channel listener;
     try {
-      listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+      ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
           .option(ChannelOption.SO_BACKLOG, 256)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
           .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
               new WriteBufferWaterMark(config.writeBufferLow(), config.writeBufferHigh()))
-          .childHandler(new BrinkServerInitializer(config, scheduler, door, connections))
-          .bind(config.bind(), config.port()).syncUninterruptibly().channel();
+          .childHandler(new BrinkServerInitializer(config, scheduler, door, connections));
+      if (config.socketSendBuffer() > 0) {
+        b.childOption(ChannelOption.SO_SNDBUF, config.socketSendBuffer());
+      }
+      listener = b.bind(config.bind(), config.port()).syncUninterruptibly().channel();
     } catch (RuntimeException e) {
       boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);

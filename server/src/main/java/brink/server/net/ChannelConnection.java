@@ -5,9 +5,18 @@ import brink.protocol.v1.ServerMessage;
 import brink.server.session.Connection;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
 import io.netty.util.AttributeKey;
+import java.util.concurrent.RejectedExecutionException;
 
-/** A Netty channel as a {@link Connection}. One per channel, kept in the channel's attributes. */
+/**
+ * A Netty channel as a {@link Connection}. One per channel, kept in the channel's attributes.
+ *
+ * <p>A final word (a Disconnect, a fatal error) is the last frame the connection ever carries. Frames are
+ * sent from any thread (games, timers), so whether one may still go is decided on the channel's event loop
+ * when it is written, not when it is sent: a push sent by a game just before a Disconnect is decided reaches
+ * the event loop after it, and it is dropped there rather than written after the Disconnect.
+ */
 public final class ChannelConnection implements Connection {
   static final AttributeKey<ChannelConnection> KEY = AttributeKey.valueOf(ChannelConnection.class, "connection");
 
@@ -33,55 +42,70 @@ public final class ChannelConnection implements Connection {
     return c;
   }
 
-  /**
-   * Sends a frame, unless the connection is closing: nothing is ever written after a final Error or a
-   * Disconnect. Games answer from their own threads; the check is made again on the connection's event loop,
-   * where the final frame is written, so an answer that raced with it is dropped rather than sent after it.
-   */
   @Override
   public void send(ServerMessage message) {
-    if (!channel.isActive() || closing) {
-      return;
+    if (!closing && channel.isActive()) {
+      onLoop(() -> write(message));
     }
-    if (channel.eventLoop().inEventLoop()) {
+  }
+
+  /** Writes a frame unless a final word went first. On the event loop. */
+  private void write(ServerMessage message) {
+    if (!closing && channel.isActive()) {
       channel.writeAndFlush(message, channel.voidPromise());
-    } else {
-      channel.eventLoop().execute(() -> {
-        if (channel.isActive() && !closing) {
-          channel.writeAndFlush(message, channel.voidPromise());
-        }
-      });
     }
   }
 
   @Override
   public void disconnect(Disconnect reason) {
-    if (closing) {
-      return;
-    }
-    closing = true;
-    if (channel.isActive()) {
-      channel.writeAndFlush(ServerMessage.newBuilder().setDisconnect(reason).build())
-          .addListener(ChannelFutureListener.CLOSE);
-    }
+    lastWord(ServerMessage.newBuilder().setDisconnect(reason).build());
+  }
+
+  /** Sends a final answer and closes (a fatal request: wrong version, wrong key). */
+  void finalAnswer(ServerMessage message) {
+    lastWord(message);
   }
 
   /**
-   * Sends a final answer and closes once it is written (a fatal request: wrong version, wrong key; a frame
-   * that cannot be read). Nothing is sent after it.
+   * Sends {@code message} as the connection's last frame, then closes it; anything sent after is dropped.
+   * Only the first final word counts.
    */
-  void finalAnswer(ServerMessage message) {
-    if (closing) {
-      return;
-    }
-    closing = true;
-    channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
+  void lastWord(ServerMessage message) {
+    onLoop(() -> {
+      if (closing) {
+        return;
+      }
+      closing = true;
+      if (channel.isActive()) {
+        channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
+      }
+    });
   }
 
   /** Closes without another word (after a Disconnect the reader never took). */
   void forceClose() {
-    closing = true;
-    channel.close();
+    onLoop(() -> {
+      closing = true;
+      channel.close();
+    });
+  }
+
+  /**
+   * Runs {@code task} on the channel's event loop: at once when called there, else after whatever the loop
+   * was already given. Frames and final words from one thread keep their order; between threads, the order
+   * they reach the loop is the order on the wire.
+   */
+  private void onLoop(Runnable task) {
+    EventLoop loop = channel.eventLoop();
+    if (loop.inEventLoop()) {
+      task.run();
+      return;
+    }
+    try {
+      loop.execute(task);
+    } catch (RejectedExecutionException e) {
+      // The event loop has stopped (the server is shutting down) and the channel with it.
+    }
   }
 
   @Override

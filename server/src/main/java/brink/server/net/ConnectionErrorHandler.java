@@ -57,8 +57,8 @@ public final class ConnectionErrorHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** The error as the connection's last frame: nothing a game sends afterwards follows it. */
   private static void sendFinalError(ChannelHandlerContext ctx, Error error) {
-    // Through the connection, so that no answer a game finishes meanwhile is written after it.
-    ChannelConnection.of(ctx.channel()).finalAnswer(ServerMessage.newBuilder().setError(error).build());
+    ChannelConnection.of(ctx.channel()).lastWord(ServerMessage.newBuilder().setError(error).build());
   }
 }
