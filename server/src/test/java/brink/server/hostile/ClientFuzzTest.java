@@ -105,6 +105,12 @@ class ClientFuzzTest {
   OtherClass other;
   volatile long maxSeq;
   final java.util.concurrent.atomic.AtomicLong sentinel = new java.util.concurrent.atomic.AtomicLong(1L << 62);
+  /**
+   * Taken (shared) by an attacker from connect to Welcome, and (exclusive) to move the clock: a jump past the
+   * hello timeout would otherwise end another attacker's connection before its Hello was read.
+   */
+  final java.util.concurrent.locks.ReentrantReadWriteLock clockLock =
+      new java.util.concurrent.locks.ReentrantReadWriteLock();
 
   @Test
   void fuzz_hostileFrames_neverCrashLeakOrGrowAndAnotherGamePlaysOnUndisturbed() throws Exception {
@@ -367,12 +373,19 @@ class ClientFuzzTest {
     List<String> batch = new ArrayList<>();
     while (cases < quota) {
       if (c == null) {
-        c = RawConnection.open(server.port(), 15_000);
-        count("connections");
-        if (r.nextInt(10) == 0) {
-          count("connections fuzzed before Hello");
-        } else {
-          handshake(c, attackerTokens.get(attacker));
+        boolean beforeHello = r.nextInt(10) == 0;
+        // The clock does not jump past the hello timeout while a connection is on its way to Welcome.
+        clockLock.readLock().lock();
+        try {
+          c = RawConnection.open(server.port(), 15_000);
+          count("connections");
+          if (beforeHello) {
+            count("connections fuzzed before Hello");
+          } else {
+            handshake(c, attackerTokens.get(attacker));
+          }
+        } finally {
+          clockLock.readLock().unlock();
         }
       }
       batch.clear();
@@ -419,7 +432,12 @@ class ClientFuzzTest {
       if (++batches % 500 == 0 && attacker == 0) {
         // Past the hello timeout: the server's timers for closed connections run and let them go (the
         // manual clock never moves on its own), and a connection fuzzed before Hello may be told goodbye.
-        server.clock.advance(Duration.ofSeconds(11));
+        clockLock.writeLock().lock();
+        try {
+          server.clock.advance(Duration.ofSeconds(11));
+        } finally {
+          clockLock.writeLock().unlock();
+        }
       }
       while (cases >= nextStep) {
         steps.release();
