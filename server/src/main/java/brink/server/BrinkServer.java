@@ -99,7 +99,11 @@ public final class BrinkServer implements AutoCloseable {
     Secrets secrets = new Secrets(config.randomOrSecure());
     ScenarioLibrary scenarios = ScenarioLibrary.load(config.scenarioDir());
 
-    JournalStore store = FileJournalStore.open(JournalOptions.defaults(config.dataDir()).withFsync(config.fsync()));
+    JournalOptions journal = JournalOptions.defaults(config.dataDir()).withFsync(config.fsync());
+    if (config.journalChannels().isPresent()) {
+      journal = journal.withChannelOpener(config.journalChannels().get());
+    }
+    JournalStore store = FileJournalStore.open(journal);
     report(store.recovery());
     AtomicInteger threadNo = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(config.gameThreads(), r -> {
@@ -107,7 +111,7 @@ public final class BrinkServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    GameManager games = new GameManager(new GameManager.Options(store::append, scheduler,
+    GameManager games = new GameManager(new GameManager.Options(store::appendAll, scheduler,
         id -> new SerialExecutor(pool), secrets, scenarios, reports, NAME));
     int ok = 0;
     int failed = 0;
@@ -129,14 +133,17 @@ public final class BrinkServer implements AutoCloseable {
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     Channel listener;
     try {
-      listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+      ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
           .option(ChannelOption.SO_BACKLOG, 256)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
           .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
               new WriteBufferWaterMark(config.writeBufferLow(), config.writeBufferHigh()))
-          .childHandler(new BrinkServerInitializer(config, scheduler, door, connections))
-          .bind(config.bind(), config.port()).syncUninterruptibly().channel();
+          .childHandler(new BrinkServerInitializer(config, scheduler, door, connections));
+      if (config.socketSendBuffer() > 0) {
+        b.childOption(ChannelOption.SO_SNDBUF, config.socketSendBuffer());
+      }
+      listener = b.bind(config.bind(), config.port()).syncUninterruptibly().channel();
     } catch (RuntimeException e) {
       boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);

@@ -25,7 +25,8 @@ import io.netty.channel.socket.SocketChannel;
  *                        or not a ClientMessage: a final Error and a close
  *     timeouts           Hello within 10 s; then something (a Ping at least) within the idle timeout
  *     slow-reader        unsent data over the high water mark too long: Disconnect TOO_SLOW
- *     rate-limit         a token bucket per connection: RESOURCE_EXHAUSTED, connection kept
+ *     rate-limit         a token bucket per connection: RESOURCE_EXHAUSTED, connection kept; more than
+ *                        100 refusals in 10 s: Disconnect FLOODING; requests after a final word: dropped
  *     hello              before Hello: Hello only; replaced by "session" once welcomed
  *     errors             anything thrown: log once, final Error, close
  *   frames out
@@ -45,7 +46,8 @@ public final class BrinkServerInitializer extends ChannelInitializer<SocketChann
     this.config = config;
     this.scheduler = scheduler;
     this.door = door;
-    this.rateLimiter = new RateLimiter(scheduler.clock(), config.rateBurst(), config.ratePerSecond());
+    this.rateLimiter = new RateLimiter(scheduler.clock(), config.rateBurst(), config.ratePerSecond(),
+        config.floodRefusals(), ServerConfig.FLOOD_WINDOW);
     this.connections = connections;
   }
 

@@ -1,5 +1,6 @@
 package brink.server;
 
+import brink.server.journal.ChannelOpener;
 import brink.server.time.Scheduler;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -23,12 +24,19 @@ import java.util.Random;
  * @param slowReaderGrace how long a connection may stay over the high water mark before it is dropped
  * @param writeBufferLow the low water mark of a connection's unsent bytes
  * @param writeBufferHigh the high water mark
+ * @param socketSendBuffer the kernel's send buffer of each connection in bytes (SO_SNDBUF); 0 = the kernel's
+ *     own sizing, which grows it up to net.ipv4.tcp_wmem's maximum (4 MiB on most machines, more on some)
  * @param rateBurst requests a connection may send at once
  * @param ratePerSecond requests a connection may send per second, sustained
+ * @param floodRefusals requests a connection may send within {@link #FLOOD_WINDOW} before the time a rate
+ *     limit refusal told it to wait (each is refused too); one more and it is disconnected
+ *     (DISCONNECT_FLOODING)
  * @param gameThreads threads running games (each game still runs on one at a time)
  * @param fsync false only for benchmarks: acknowledged changes could be lost in a crash
  * @param scheduler the clock and timers; empty = the system's
  * @param random the source of codes, tokens and seeds; empty = a SecureRandom
+ * @param journalChannels how the journal file is opened; empty = the standard way. Tests pass one whose
+ *     channel fails writes or fsyncs, to see the server on a full or failing disk.
  */
 public record ServerConfig(
     String bind,
@@ -41,12 +49,15 @@ public record ServerConfig(
     Duration slowReaderGrace,
     int writeBufferLow,
     int writeBufferHigh,
+    int socketSendBuffer,
     int rateBurst,
     double ratePerSecond,
+    int floodRefusals,
     int gameThreads,
     boolean fsync,
     Optional<Scheduler> scheduler,
-    Optional<Random> random) {
+    Optional<Random> random,
+    Optional<ChannelOpener> journalChannels) {
 
   /** The port Brink listens on by default. */
   public static final int DEFAULT_PORT = 7447;
@@ -55,6 +66,14 @@ public record ServerConfig(
    * beyond Hello and Ping is possible without a join code or the instructor key.
    */
   public static final String DEFAULT_BIND = "0.0.0.0";
+  /**
+   * Requests sent too early (before the retry_after_millis of a refusal) a connection may make within
+   * {@link #FLOOD_WINDOW} by default. A client that waits as it is told makes none; one that pipelines makes
+   * one per request already on its way when the first refusal came, far fewer than 100.
+   */
+  public static final int DEFAULT_FLOOD_REFUSALS = 100;
+  /** The window of {@link #floodRefusals}: that many early requests are forgiven every 10 seconds. */
+  public static final Duration FLOOD_WINDOW = Duration.ofSeconds(10);
 
   public ServerConfig {
     Objects.requireNonNull(bind, "bind");
@@ -63,6 +82,7 @@ public record ServerConfig(
     Objects.requireNonNull(instructorKey, "instructorKey");
     Objects.requireNonNull(scheduler, "scheduler");
     Objects.requireNonNull(random, "random");
+    Objects.requireNonNull(journalChannels, "journalChannels");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be 0..65535 (0 = any free port), not " + port);
     }
@@ -73,8 +93,15 @@ public record ServerConfig(
       throw new IllegalArgumentException("write buffer water marks need 0 < low < high, got " + writeBufferLow
           + " and " + writeBufferHigh);
     }
+    if (socketSendBuffer < 0) {
+      throw new IllegalArgumentException("the socket send buffer is 0 (the kernel's sizing) or a number of "
+          + "bytes, not " + socketSendBuffer);
+    }
     if (rateBurst < 1 || !(ratePerSecond > 0)) {
       throw new IllegalArgumentException("the rate limit needs a burst >= 1 and a rate > 0");
+    }
+    if (floodRefusals < 1) {
+      throw new IllegalArgumentException("the flood limit needs at least 1 refused request, not " + floodRefusals);
     }
     if (gameThreads < 1) {
       throw new IllegalArgumentException("at least one game thread is needed, not " + gameThreads);
@@ -94,64 +121,89 @@ public record ServerConfig(
   /** The defaults: port 7447 on every interface, ./brink-data, 10 s hello, 90 s idle, fsync on. */
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, Path.of("brink-data"), Optional.empty(), "",
-        Duration.ofSeconds(10), Duration.ofSeconds(90), Duration.ofSeconds(10), 1 << 20, 4 << 20, 60, 20,
-        Math.max(2, Runtime.getRuntime().availableProcessors()), true, Optional.empty(), Optional.empty());
+        Duration.ofSeconds(10), Duration.ofSeconds(90), Duration.ofSeconds(10), 1 << 20, 4 << 20, 0, 60, 20,
+        DEFAULT_FLOOD_REFUSALS, Math.max(2, Runtime.getRuntime().availableProcessors()), true, Optional.empty(),
+        Optional.empty(), Optional.empty());
   }
 
   public ServerConfig withAddress(String newBind, int newPort) {
     return new ServerConfig(newBind, newPort, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
-        slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync, scheduler,
-        random);
+        slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
+        gameThreads, fsync, scheduler, random, journalChannels);
   }
 
   public ServerConfig withDataDir(Path dir) {
-    return new ServerConfig(bind, port, dir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
-        slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync, scheduler,
-        random);
+    return new ServerConfig(bind, port, dir, scenarioDir, instructorKey, helloTimeout, idleTimeout, slowReaderGrace,
+        writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads,
+        fsync, scheduler, random, journalChannels);
   }
 
   public ServerConfig withScenarioDir(Path dir) {
-    return new ServerConfig(bind, port, dataDir, Optional.ofNullable(dir), instructorKey, helloTimeout,
-        idleTimeout, slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads,
-        fsync, scheduler, random);
+    return new ServerConfig(bind, port, dataDir, Optional.ofNullable(dir), instructorKey, helloTimeout, idleTimeout,
+        slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
+        gameThreads, fsync, scheduler, random, journalChannels);
   }
 
   public ServerConfig withInstructorKey(String key) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, key, helloTimeout, idleTimeout, slowReaderGrace,
-        writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync, scheduler, random);
+        writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads,
+        fsync, scheduler, random, journalChannels);
   }
 
   public ServerConfig withTimeouts(Duration hello, Duration idle, Duration slowReader) {
-    return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, hello, idle, slowReader,
-        writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync, scheduler, random);
+    return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, hello, idle, slowReader, writeBufferLow,
+        writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads, fsync, scheduler,
+        random, journalChannels);
   }
 
   public ServerConfig withWriteBuffer(int low, int high) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
-        slowReaderGrace, low, high, rateBurst, ratePerSecond, gameThreads, fsync, scheduler, random);
+        slowReaderGrace, low, high, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads, fsync,
+        scheduler, random, journalChannels);
+  }
+
+  /** The kernel send buffer of each connection (SO_SNDBUF), 0 for the kernel's own sizing. */
+  public ServerConfig withSocketSendBuffer(int bytes) {
+    return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
+        slowReaderGrace, writeBufferLow, writeBufferHigh, bytes, rateBurst, ratePerSecond, floodRefusals, gameThreads,
+        fsync, scheduler, random, journalChannels);
   }
 
   public ServerConfig withRateLimit(int burst, double perSecond) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
-        slowReaderGrace, writeBufferLow, writeBufferHigh, burst, perSecond, gameThreads, fsync, scheduler, random);
+        slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, burst, perSecond, floodRefusals,
+        gameThreads, fsync, scheduler, random, journalChannels);
+  }
+
+  /** Early requests within {@link #FLOOD_WINDOW} before a connection is disconnected for flooding. */
+  public ServerConfig withFloodRefusals(int refusals) {
+    return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
+        slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, refusals,
+        gameThreads, fsync, scheduler, random, journalChannels);
   }
 
   public ServerConfig withFsync(boolean value) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
-        slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, value, scheduler,
-        random);
+        slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
+        gameThreads, value, scheduler, random, journalChannels);
   }
 
   public ServerConfig withScheduler(Scheduler s) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
-        slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync,
-        Optional.of(s), random);
+        slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
+        gameThreads, fsync, Optional.of(s), random, journalChannels);
   }
 
   public ServerConfig withRandom(Random r) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
-        slowReaderGrace, writeBufferLow, writeBufferHigh, rateBurst, ratePerSecond, gameThreads, fsync, scheduler,
-        Optional.of(r));
+        slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
+        gameThreads, fsync, scheduler, Optional.of(r), journalChannels);
+  }
+
+  public ServerConfig withJournalChannels(ChannelOpener opener) {
+    return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
+        slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
+        gameThreads, fsync, scheduler, random, Optional.of(opener));
   }
 
   /** The random source: the injected one, or a new SecureRandom. */

@@ -86,10 +86,19 @@ class ConnectionLimitsTest {
     }
   }
 
+  /**
+   * Deterministic whatever the machine's kernel buffers: the server side of each connection gets a fixed
+   * 64 KiB SO_SNDBUF (the kernel doubles it) instead of autotuning up to net.ipv4.tcp_wmem's maximum, which
+   * is 4 MiB here but larger on some machines, large enough there to take all 8 MB of answers so that the
+   * channel was writable again when the grace ended. The clock moves only once the server has reported the
+   * connection over its mark (the grace starts then, on the event loop), and the Disconnect is the last
+   * frame even if a push races it (see LastWordTest).
+   */
   @Test
   void aReaderThatCannotKeepUp_isDisconnectedWithAReason_neverFedLess() throws Exception {
     ManualScheduler clock = new ManualScheduler(TestServer.START);
-    try (TestServer server = new TestServer(dir, clock, c -> c.withWriteBuffer(8 * 1024, 16 * 1024));
+    try (TestServer server = new TestServer(dir, clock,
+            c -> c.withWriteBuffer(8 * 1024, 16 * 1024).withSocketSendBuffer(64 * 1024));
         TestClient teacher = server.instructor();
         LogCapture log = new LogCapture()) {
       GameCreated g = TestServer.create(teacher, CreateGame.newBuilder().setScenarioId("eastern-flank-2022"));
@@ -97,8 +106,11 @@ class ConnectionLimitsTest {
       for (int i = 0; i < 20; i++) {
         assertThat(teacher.request(message(g.getGameId(), i + "x".repeat(3990))).hasAck()).isTrue();
       }
-      // 80 answers of 100 KB: more than the kernel's 4 MB socket buffer, far more than the 16 KB mark.
+      // 80 answers of 100 KB: 8 MB, far more than the kernel holds (128 KiB sent, 8 KiB received) and the
+      // 16 KB mark.
       try (TestClient slow = TestClient.connectSmallBuffer(server.port(), 4096)) {
+        // The grace starts when the connection first goes over the mark: with the 100 KB view of Joined.
+        log.expect(l -> l.contains(":" + slow.localPort() + " is not reading what it is sent"));
         slow.hello();
         slow.join(TestServer.seatCode(g, "rus"), "Slow reader");
         long sent = 0;
@@ -106,6 +118,7 @@ class ConnectionLimitsTest {
           slow.sendRaw(state(g.getGameId()).setRequestId(1000 + i).build());
           sent++;
         }
+        assertThat(log.await()).as("the server saw the connection go over its mark").isTrue();
         // A barrier: the game runs one connection's requests in order, so when the teacher sees this message
         // the game has handed all 80 answers to the slow connection's event loop, which runs them before
         // the check the clock queues below.
@@ -121,7 +134,7 @@ class ConnectionLimitsTest {
           }
         }
         assertThat(last).isNotNull();
-        assertThat(last.hasDisconnect()).as("the last frame says why").isTrue();
+        assertThat(last.hasDisconnect()).as("the last frame says why, got %s", last.getBodyCase()).isTrue();
         assertThat(log.lines()).anyMatch(l -> l.contains("disconnected: it did not read what it was sent"));
         assertThat(last.getDisconnect().getReason()).isEqualTo(DisconnectReason.DISCONNECT_TOO_SLOW);
         assertThat(answers).as("whatever was answered arrived whole before the Disconnect").isPositive()

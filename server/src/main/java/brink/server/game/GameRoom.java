@@ -31,6 +31,7 @@ import brink.protocol.v1.SeatChangedEntry;
 import brink.protocol.v1.ServerMessage;
 import brink.protocol.v1.SubmitOrders;
 import brink.protocol.v1.TurnResolvedEntry;
+import brink.server.journal.JournalUnavailableException;
 import brink.server.session.Secrets;
 import brink.server.session.Session;
 import brink.server.session.SharedMessage;
@@ -144,42 +145,26 @@ public final class GameRoom {
   }
 
   /**
-   * Journals entries, then (on the executor, once durable) applies them, delivers their pushes and runs
-   * {@code then}; or, if the journal fails, applies the durable prefix only and runs {@code failed}.
+   * Journals a change's entries (all or none are durable), then on the executor applies them, delivers their
+   * pushes and runs {@code then}; or, if the journal fails, applies nothing and runs {@code failed}.
    */
   private void commit(List<JournalEntry> entries, Resolver.Resolution resolved, Session exclude, Runnable then,
       Consumer<Throwable> failed) {
     busy = true;
-    List<CompletableFuture<Void>> appends = new ArrayList<>();
-    for (JournalEntry e : entries) {
-      CompletableFuture<Void> f;
-      try {
-        f = journal.append(gameId, e);
-      } catch (RuntimeException ex) {
-        f = CompletableFuture.failedFuture(ex);
-      }
-      appends.add(f);
+    CompletableFuture<Void> append;
+    try {
+      append = journal.append(gameId, entries);
+    } catch (RuntimeException ex) {
+      append = CompletableFuture.failedFuture(ex);
     }
-    CompletableFuture<?>[] settled = appends.stream().map(f -> f.handle((v, ex) -> null))
-        .toArray(CompletableFuture[]::new);
-    CompletableFuture.allOf(settled).whenCompleteAsync((v, ignored) -> {
+    append.handle((v, ex) -> ex).whenCompleteAsync((failure, ignored) -> {
       busy = false;
       try {
-        Throwable failure = null;
-        int durable = 0;
-        for (CompletableFuture<Void> f : appends) {
-          if (f.isCompletedExceptionally()) {
-            failure = f.handle((x, ex) -> ex).join();
-            break;
-          }
-          durable++;
-        }
-        for (int k = 0; k < durable; k++) {
-          JournalEntry e = entries.get(k);
-          EntryApplier.apply(m, e, e.hasTurnResolved() ? resolved : null);
-        }
-        afterChange(exclude);
         if (failure == null) {
+          for (JournalEntry e : entries) {
+            EntryApplier.apply(m, e, e.hasTurnResolved() ? resolved : null);
+          }
+          afterChange(exclude);
           then.run();
         } else {
           log.warn("game {}: the journal could not make a change durable ({}); it was not applied", gameId,
@@ -208,14 +193,36 @@ public final class GameRoom {
     return c.getMessage() == null ? c.toString() : c.getMessage();
   }
 
-  private static GameError journalDown() {
+  /**
+   * The answer to a request the journal could not save: UNAVAILABLE, retryable, in words a teacher can act on
+   * (a full disk may clear by itself once space is freed; a failed disk needs the server restarted).
+   */
+  static GameError journalDown(Throwable failure) {
+    Throwable f = failure;
+    while (f instanceof java.util.concurrent.CompletionException && f.getCause() != null) {
+      f = f.getCause();
+    }
+    JournalUnavailableException j = f instanceof JournalUnavailableException ? (JournalUnavailableException) f
+        : null;
+    boolean full = j != null && j.diskFull();
+    if (j != null && j.untilRestart()) {
+      return GameError.unavailable("the server can no longer save games (" + (full ? "its disk is full"
+          : "its disk failed") + ") and will not until it is restarted; nothing was changed. Whoever runs the "
+          + "server must " + (full ? "free disk space" : "check the disk") + " and restart it; every game then "
+          + "goes on from its last saved change").with("until", "restart");
+    }
+    if (full) {
+      return GameError.unavailable("the server's disk is full, so it cannot save games right now; nothing was "
+          + "changed. Try again in a moment; if this goes on, whoever runs the server must free disk space")
+          .with("retry_after_millis", RETRY.toMillis());
+    }
     return GameError.unavailable("the server cannot save games right now; nothing was changed, try again in "
         + "a moment").with("retry_after_millis", RETRY.toMillis());
   }
 
   /** Commits a request's entries and answers it once durable (UNAVAILABLE if not). */
   private void commitAndAnswer(Request r, List<JournalEntry> entries, Runnable then) {
-    commit(entries, null, null, then, ex -> r.fail(journalDown()));
+    commit(entries, null, null, then, ex -> r.fail(journalDown(ex)));
   }
 
   private JournalEntry.Builder entry() {
@@ -575,7 +582,7 @@ public final class GameRoom {
         logResolved(plan);
         ack(r);
       }, ex -> {
-        r.fail(journalDown());
+        r.fail(journalDown(ex));
         maybeResolveEarly(); // the Ready may be durable without the resolution: resolve on its own
       });
       return;
@@ -799,7 +806,7 @@ public final class GameRoom {
       }
     }, ex -> {
       if (r != null) {
-        r.fail(journalDown());
+        r.fail(journalDown(ex));
       } else {
         retryLater();
       }
@@ -822,7 +829,7 @@ public final class GameRoom {
       }
     }, ex -> {
       if (r != null) {
-        r.fail(journalDown());
+        r.fail(journalDown(ex));
       } else {
         retryLater();
       }
@@ -836,7 +843,7 @@ public final class GameRoom {
   }
 
   private void rearm() {
-    long due = (m.phase == Phase.ORDERS || m.phase == Phase.REPORT) && !m.paused ? m.deadline : 0;
+    long due = runningDeadline();
     if (due == armedFor) {
       return;
     }
@@ -848,6 +855,11 @@ public final class GameRoom {
     if (due > 0) {
       timer = scheduler.schedule(Duration.ofMillis(due - now()), () -> enqueue(() -> deadlineReached(due)));
     }
+  }
+
+  /** The deadline that runs now: the phase's, unless paused or in a phase without one (0 = none). */
+  private long runningDeadline() {
+    return (m.phase == Phase.ORDERS || m.phase == Phase.REPORT) && !m.paused ? m.deadline : 0;
   }
 
   private void retryLater() {
@@ -1085,7 +1097,7 @@ public final class GameRoom {
       if (role == Role.PLAYER) {
         presence(actor, r.session());
       }
-    }, ex -> r.fail(journalDown()));
+    }, ex -> r.fail(journalDown(ex)));
   }
 
   private Joined.Builder joined(Participant p) {
@@ -1157,34 +1169,27 @@ public final class GameRoom {
           .setRole(Role.INSTRUCTOR).setSessionTokenSha256(ByteString.copyFrom(r.session().tokenHash()))).build();
       handling = null;
       busy = true;
-      CompletableFuture<Void> a;
-      CompletableFuture<Void> b;
+      CompletableFuture<Void> append;
       try {
-        a = journal.append(gameId, first);
-        b = journal.append(gameId, seat);
+        // The game and its creator's seat together: a game nobody can run is never left behind.
+        append = journal.append(gameId, List.of(first, seat));
       } catch (RuntimeException ex) {
-        a = CompletableFuture.failedFuture(ex);
-        b = a;
+        append = CompletableFuture.failedFuture(ex);
       }
-      CompletableFuture<Void> fa = a;
-      CompletableFuture<Void> fb = b;
-      CompletableFuture.allOf(fa.handle((v, ex) -> null), fb.handle((v, ex) -> null)).whenCompleteAsync((v, x) -> {
+      append.handle((v, ex) -> ex).whenCompleteAsync((failure, x) -> {
         busy = false;
         try {
-          if (fa.isCompletedExceptionally()) {
-            log.warn("game {} could not be created: the journal failed", gameId);
+          if (failure != null) {
+            log.warn("game {} could not be created: the journal failed ({})", gameId, rootMessage(failure));
             onFailed.run();
-            r.fail(journalDown());
+            r.fail(journalDown(failure));
             return;
           }
           m = new GameModel(gameId, created, scenario.engine(), scenario.proto(),
               first.getRecordedAtEpochMillis());
           m.entries.add(first);
-          boolean seated = findFailure(List.of(fa, fb)).isEmpty();
-          if (seated) {
-            EntryApplier.apply(m, seat, null);
-            bind(m.participants.get(pid), r.session());
-          }
+          EntryApplier.apply(m, seat, null);
+          bind(m.participants.get(pid), r.session());
           m.undelivered.clear();
           refreshSummary();
           onCreated.run();
@@ -1192,10 +1197,6 @@ public final class GameRoom {
               created.getScenarioId(), Long.toUnsignedString(created.getSeed()), m.seats.size(),
               duration(created.getOrdersSeconds()), reportLength(created.getReportSeconds()),
               created.getCreatedBy());
-          if (!seated) {
-            r.fail(journalDown());
-            return;
-          }
           creatorRequest = creatorKey(seat);
           createdEntry = created;
           r.reply(gameCreated());
@@ -1247,15 +1248,6 @@ public final class GameRoom {
     });
   }
 
-  private static Optional<Throwable> findFailure(List<CompletableFuture<Void>> fs) {
-    for (CompletableFuture<Void> f : fs) {
-      if (f.isCompletedExceptionally()) {
-        return Optional.of(f.handle((v, ex) -> ex).join());
-      }
-    }
-    return Optional.empty();
-  }
-
   /**
    * Rebuilds the game from its journal (on the caller's thread, before the game is reachable): every entry
    * through {@link EntryApplier}, every turn's digest checked, the deadline re-armed at its absolute time.
@@ -1276,7 +1268,17 @@ public final class GameRoom {
     }
     m.undelivered.clear();
     refreshSummary();
-    executor.execute(this::rearm);
+    long due = runningDeadline();
+    if (due > 0 && due <= now()) {
+      // The deadline passed while the server was down: the turn resolves (or the report ends) first thing,
+      // queued before any request can reach the game, so no order is taken for a turn past its deadline.
+      log.info("game {}: its deadline {} passed while the server was down; acting on it now", gameId,
+          Instant.ofEpochMilli(due));
+      armedFor = due;
+      enqueue(() -> deadlineReached(due));
+    } else {
+      executor.execute(this::rearm);
+    }
   }
 
   /** A line for the recovery log. */

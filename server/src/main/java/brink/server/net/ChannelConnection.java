@@ -9,6 +9,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,10 +18,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A Netty channel as a {@link Connection}. One per channel, kept in the channel's attributes.
  *
- * <p>What other threads (the games) send waits in an outbox that one task on the channel's event loop writes
- * out with a single flush: a game telling a connection several things in a row (an answer and a push, or a
- * turn's report and its phase change) costs one task, one flush and one system call, not one of each per
- * message. Messages sent from one thread keep their order; the event loop's own sends go after the outbox.
+ * <p>What other threads (the games, timers) send waits in an outbox that one task on the channel's event loop
+ * writes out with a single flush: a game telling a connection several things in a row (an answer and a push,
+ * or a turn's report and its phase change) costs one task, one flush and one system call, not one of each.
+ * Messages sent from one thread keep their order; the event loop's own sends go after the outbox.
+ *
+ * <p>A final word (a Disconnect, a fatal error) is the last frame the connection ever carries. Whether a frame
+ * may still go is decided on the event loop when it is written, not when it is sent: a push a game sends just
+ * as the event loop decides on a Disconnect is written before it if it reached the outbox first, and dropped
+ * otherwise, never written after it.
  */
 public final class ChannelConnection implements Connection {
   static final AttributeKey<ChannelConnection> KEY = AttributeKey.valueOf(ChannelConnection.class, "connection");
@@ -28,6 +34,7 @@ public final class ChannelConnection implements Connection {
   private final Channel channel;
   private volatile boolean instructorKey;
   private volatile boolean welcomed;
+  /** Set on the event loop once the final word is written (or the connection force-closed). */
   private volatile boolean closing;
   /** Messages from other threads not yet written (ServerMessage, or the ByteBuf of a shared frame). */
   private final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
@@ -53,14 +60,14 @@ public final class ChannelConnection implements Connection {
 
   @Override
   public void send(ServerMessage message) {
-    if (channel.isActive() && !closing) {
+    if (!closing && channel.isActive()) {
       queue(message);
     }
   }
 
   @Override
   public void send(SharedMessage message) {
-    if (channel.isActive() && !closing) {
+    if (!closing && channel.isActive()) {
       queue(Unpooled.wrappedBuffer(message.frame(ServerFrameEncoder::frame)));
     }
   }
@@ -69,7 +76,8 @@ public final class ChannelConnection implements Connection {
     EventLoop loop = channel.eventLoop();
     if (loop.inEventLoop()) {
       writeOutbox(false);
-      channel.writeAndFlush(message, channel.voidPromise());
+      write(message);
+      channel.flush();
       return;
     }
     outbox.add(message);
@@ -77,7 +85,7 @@ public final class ChannelConnection implements Connection {
       try {
         loop.execute(this::drainOutbox);
       } catch (RejectedExecutionException e) {
-        outbox.clear(); // the server is stopping: its connections take no more
+        discardOutbox(); // the server is stopping: its connections take no more
       }
     }
   }
@@ -87,61 +95,112 @@ public final class ChannelConnection implements Connection {
     writeOutbox(true);
   }
 
-  /** Writes what waits in the outbox (on the event loop), then flushes if asked and anything was written. */
+  /**
+   * Writes what waits in the outbox (on the event loop), in the order it was sent, then flushes if asked and
+   * anything was written. A final word in the outbox is written as the last frame; what follows it is dropped.
+   */
   private void writeOutbox(boolean flush) {
     boolean wrote = false;
     for (Object m = outbox.poll(); m != null; m = outbox.poll()) {
-      channel.write(m, channel.voidPromise());
-      wrote = true;
+      if (m instanceof FinalWord) {
+        writeLastWord(((FinalWord) m).message);
+        wrote = false; // written and flushed
+      } else {
+        wrote |= write(m);
+      }
     }
     if (wrote && flush) {
       channel.flush();
     }
   }
 
-  /** Runs {@code last} on the event loop after what the outbox holds is written. */
-  private void afterOutbox(Runnable last) {
-    EventLoop loop = channel.eventLoop();
-    if (loop.inEventLoop()) {
-      writeOutbox(false);
-      last.run();
-    } else {
-      try {
-        loop.execute(() -> {
-          writeOutbox(false);
-          last.run();
-        });
-      } catch (RejectedExecutionException e) {
-        channel.close(); // the server is stopping
-      }
+  /** Writes one frame unless a final word went first (then it is dropped). On the event loop. */
+  private boolean write(Object message) {
+    if (closing || !channel.isActive()) {
+      ReferenceCountUtil.release(message);
+      return false;
     }
+    channel.write(message, channel.voidPromise());
+    return true;
   }
 
-  @Override
-  public void disconnect(Disconnect reason) {
+  /** Writes the connection's last frame and closes once it is written, unless a final word went first. */
+  private void writeLastWord(ServerMessage message) {
     if (closing) {
       return;
     }
     closing = true;
     if (channel.isActive()) {
-      afterOutbox(() -> channel.writeAndFlush(ServerMessage.newBuilder().setDisconnect(reason).build())
-          .addListener(ChannelFutureListener.CLOSE));
+      channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      channel.flush();
     }
+  }
+
+  private void discardOutbox() {
+    for (Object m = outbox.poll(); m != null; m = outbox.poll()) {
+      ReferenceCountUtil.release(m);
+    }
+  }
+
+  @Override
+  public void disconnect(Disconnect reason) {
+    lastWord(ServerMessage.newBuilder().setDisconnect(reason).build());
   }
 
   /** Sends a final answer and closes (a fatal request: wrong version, wrong key). */
   void finalAnswer(ServerMessage message) {
-    if (closing) {
-      return;
+    lastWord(message);
+  }
+
+  /**
+   * Sends {@code message} as the connection's last frame, then closes the connection; anything that reaches
+   * the event loop after it is dropped. From another thread it goes through the outbox, so what that thread
+   * sent before goes first; on the event loop it is written at once, and what waits in the outbox (sent by
+   * games after the loop took up the task that decided this) is dropped. Only the first final word counts.
+   */
+  void lastWord(ServerMessage message) {
+    if (channel.eventLoop().inEventLoop()) {
+      writeLastWord(message);
+    } else {
+      queue(new FinalWord(message));
     }
-    closing = true;
-    afterOutbox(() -> channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE));
+  }
+
+  /** A final word waiting in the outbox. */
+  private static final class FinalWord {
+    final ServerMessage message;
+
+    FinalWord(ServerMessage message) {
+      this.message = message;
+    }
   }
 
   /** Closes without another word (after a Disconnect the reader never took). */
   void forceClose() {
-    closing = true;
-    channel.close();
+    onLoop(() -> {
+      closing = true;
+      discardOutbox();
+      channel.close();
+    });
+  }
+
+  /**
+   * Runs {@code task} on the channel's event loop: at once when called there, else after whatever the loop
+   * was already given. Frames and final words from one thread keep their order; between threads, the order
+   * they reach the loop is the order on the wire.
+   */
+  private void onLoop(Runnable task) {
+    EventLoop loop = channel.eventLoop();
+    if (loop.inEventLoop()) {
+      task.run();
+      return;
+    }
+    try {
+      loop.execute(task);
+    } catch (RejectedExecutionException e) {
+      discardOutbox(); // the event loop has stopped (the server is shutting down) and the channel with it
+    }
   }
 
   @Override

@@ -3,7 +3,6 @@ package brink.server.net;
 import brink.protocol.v1.Error;
 import brink.protocol.v1.ErrorCode;
 import brink.protocol.v1.ServerMessage;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -58,8 +57,8 @@ public final class ConnectionErrorHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** The error as the connection's last frame: nothing a game sends afterwards follows it. */
   private static void sendFinalError(ChannelHandlerContext ctx, Error error) {
-    ServerMessage message = ServerMessage.newBuilder().setError(error).build();
-    ctx.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
+    ChannelConnection.of(ctx.channel()).lastWord(ServerMessage.newBuilder().setError(error).build());
   }
 }

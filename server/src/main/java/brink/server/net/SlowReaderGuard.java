@@ -55,7 +55,7 @@ public final class SlowReaderGuard extends ChannelInboundHandlerAdapter {
     c.disconnect(Disconnect.newBuilder().setReason(DisconnectReason.DISCONNECT_TOO_SLOW)
         .setMessage("this connection did not read what the server sent for " + grace.toSeconds()
             + " seconds; reconnect and resume").setMayReconnect(true).build());
-    scheduler.schedule(grace, () -> ctx.executor().execute(c::forceClose));
+    pending = scheduler.schedule(grace, () -> ctx.executor().execute(c::forceClose));
   }
 
   @Override

@@ -1,9 +1,14 @@
 package brink.server.testkit;
 
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
-/** The heap this JVM still uses once garbage is collected: what a test compares before and after. */
+/**
+ * The heap this JVM still uses once garbage is collected: what a test compares before and after. Netty keeps
+ * the bytes waiting to be written in its own (direct) buffers, outside the heap: {@link #nettyDirect}.
+ */
 public final class Heap {
   private Heap() {}
 
@@ -14,5 +19,12 @@ public final class Heap {
       mx.gc();
     }
     return mx.getHeapMemoryUsage().getUsed();
+  }
+
+  /** Direct memory held by Netty's default allocator (its pools included), or -1 if it does not say. */
+  public static long nettyDirect() {
+    ByteBufAllocator a = ByteBufAllocator.DEFAULT;
+    return a instanceof ByteBufAllocatorMetricProvider
+        ? ((ByteBufAllocatorMetricProvider) a).metric().usedDirectMemory() : -1;
   }
 }

@@ -45,11 +45,16 @@ public final class LogCapture implements AutoCloseable {
 
   /** Prepares to wait for a line matching {@code p} (call before the action that logs it). */
   public void expect(Predicate<String> p) {
-    latch = new CountDownLatch(1);
+    expect(p, 1);
+  }
+
+  /** Prepares to wait for {@code times} lines matching {@code p}. */
+  public void expect(Predicate<String> p, int times) {
+    latch = new CountDownLatch(times);
     awaited = p;
   }
 
-  /** Waits for the line prepared by {@link #expect}; false on timeout. */
+  /** Waits for the lines prepared by {@link #expect}; false on timeout. */
   public boolean await() throws InterruptedException {
     return latch.await(TestClient.READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
   }

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A scheduler whose clock moves only when a test says so: {@link #advance} runs every task that falls due,
- * in time order, with the clock set to each task's time. Nothing ever sleeps.
+ * in time order, with the clock set to each task's time. Nothing ever sleeps. Cancelled tasks are forgotten
+ * at once, as the production scheduler forgets them.
  */
 public final class ManualScheduler implements Scheduler {
   private final AtomicLong now;
@@ -72,7 +73,24 @@ public final class ManualScheduler implements Scheduler {
   public synchronized Cancellable schedule(Duration delay, Runnable task) {
     Task t = new Task(now.get() + Math.max(0, delay.toMillis()), counter++, task);
     tasks.add(t);
-    return () -> t.cancelled = true;
+    return () -> cancel(t);
+  }
+
+  /**
+   * Calls a task off and forgets it, as the production scheduler does (remove-on-cancel): a task kept until
+   * it would have run holds whatever it refers to (a closed connection's whole pipeline), which the memory
+   * tests would count.
+   */
+  private void cancel(Task t) {
+    t.cancelled = true;
+    synchronized (this) {
+      tasks.remove(t);
+    }
+  }
+
+  /** Tasks waiting for their time (cancelled ones are forgotten at once). */
+  public synchronized int pending() {
+    return tasks.size();
   }
 
   /** Moves the clock forward, running every task that falls due on the way. */

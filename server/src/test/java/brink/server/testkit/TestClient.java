@@ -204,10 +204,21 @@ public final class TestClient implements AutoCloseable {
     }
   }
 
+  /** Forgets the frames recorded so far (a memory test's long-lived clients would otherwise count them). */
+  public void forgetFrames() {
+    rawFrames.clear();
+    frames.clear();
+  }
+
   public List<byte[]> rawFrames() {
     synchronized (rawFrames) {
       return List.copyOf(rawFrames);
     }
+  }
+
+  /** This end's port: how the server's log lines name the connection ("/127.0.0.1:port"). */
+  public int localPort() {
+    return socket.getLocalPort();
   }
 
   public long nextRequestId() {
