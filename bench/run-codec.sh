@@ -7,8 +7,13 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 if [[ "${BENCH_SKIP_BUILD:-}" != "1" ]]; then
-  mvn -B -ntp -o -q test-compile dependency:build-classpath -pl server -am \
-      -Dmdep.outputFile=target/test-classpath.txt >&2
+  # Offline first (quick once ~/.m2 holds the dependencies); else the same build online.
+  build=(mvn -B -ntp -q test-compile dependency:build-classpath -pl server -am
+      -Dmdep.outputFile=target/test-classpath.txt)
+  if ! "${build[@]}" -o >/dev/null 2>&1; then
+    echo "bench: the offline build failed; building online (downloads what ~/.m2 lacks)" >&2
+    "${build[@]}" >&2
+  fi
 fi
 cp="$(cat server/target/test-classpath.txt):server/target/classes:server/target/test-classes"
 if [[ $# -eq 0 ]]; then

@@ -107,7 +107,11 @@ public final class BrinkServer implements AutoCloseable {
     Secrets secrets = new Secrets(config.randomOrSecure());
     ScenarioLibrary scenarios = ScenarioLibrary.load(config.scenarioDir());
 
-    JournalStore store = FileJournalStore.open(JournalOptions.defaults(config.dataDir()).withFsync(config.fsync()));
+    JournalOptions journal = JournalOptions.defaults(config.dataDir()).withFsync(config.fsync());
+    if (config.journalChannels().isPresent()) {
+      journal = journal.withChannelOpener(config.journalChannels().get());
+    }
+    JournalStore store = FileJournalStore.open(journal);
     report(store.recovery());
     AtomicInteger threadNo = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(config.gameThreads(), r -> {
@@ -115,7 +119,7 @@ public final class BrinkServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    GameManager games = new GameManager(new GameManager.Options(store::append, scheduler,
+    GameManager games = new GameManager(new GameManager.Options(store::appendAll, scheduler,
         id -> new SerialExecutor(pool), secrets, scenarios, reports, NAME));
     int ok = 0;
     int failed = 0;

@@ -1,5 +1,6 @@
 package brink.server;
 
+import brink.server.journal.ChannelOpener;
 import brink.server.time.Scheduler;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -34,6 +35,8 @@ import java.util.Random;
  * @param fsync false only for benchmarks: acknowledged changes could be lost in a crash
  * @param scheduler the clock and timers; empty = the system's
  * @param random the source of codes, tokens and seeds; empty = a SecureRandom
+ * @param journalChannels how the journal file is opened; empty = the standard way. Tests pass one whose
+ *     channel fails writes or fsyncs, to see the server on a full or failing disk.
  */
 public record ServerConfig(
     String bind,
@@ -53,7 +56,8 @@ public record ServerConfig(
     int gameThreads,
     boolean fsync,
     Optional<Scheduler> scheduler,
-    Optional<Random> random) {
+    Optional<Random> random,
+    Optional<ChannelOpener> journalChannels) {
 
   /** The port Brink listens on by default. */
   public static final int DEFAULT_PORT = 7447;
@@ -78,6 +82,7 @@ public record ServerConfig(
     Objects.requireNonNull(instructorKey, "instructorKey");
     Objects.requireNonNull(scheduler, "scheduler");
     Objects.requireNonNull(random, "random");
+    Objects.requireNonNull(journalChannels, "journalChannels");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be 0..65535 (0 = any free port), not " + port);
     }
@@ -118,81 +123,87 @@ public record ServerConfig(
     return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, Path.of("brink-data"), Optional.empty(), "",
         Duration.ofSeconds(10), Duration.ofSeconds(90), Duration.ofSeconds(10), 1 << 20, 4 << 20, 0, 60, 20,
         DEFAULT_FLOOD_REFUSALS, Math.max(2, Runtime.getRuntime().availableProcessors()), true, Optional.empty(),
-        Optional.empty());
+        Optional.empty(), Optional.empty());
   }
 
   public ServerConfig withAddress(String newBind, int newPort) {
     return new ServerConfig(newBind, newPort, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
-        gameThreads, fsync, scheduler, random);
+        gameThreads, fsync, scheduler, random, journalChannels);
   }
 
   public ServerConfig withDataDir(Path dir) {
     return new ServerConfig(bind, port, dir, scenarioDir, instructorKey, helloTimeout, idleTimeout, slowReaderGrace,
         writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads,
-        fsync, scheduler, random);
+        fsync, scheduler, random, journalChannels);
   }
 
   public ServerConfig withScenarioDir(Path dir) {
     return new ServerConfig(bind, port, dataDir, Optional.ofNullable(dir), instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
-        gameThreads, fsync, scheduler, random);
+        gameThreads, fsync, scheduler, random, journalChannels);
   }
 
   public ServerConfig withInstructorKey(String key) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, key, helloTimeout, idleTimeout, slowReaderGrace,
         writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads,
-        fsync, scheduler, random);
+        fsync, scheduler, random, journalChannels);
   }
 
   public ServerConfig withTimeouts(Duration hello, Duration idle, Duration slowReader) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, hello, idle, slowReader, writeBufferLow,
         writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads, fsync, scheduler,
-        random);
+        random, journalChannels);
   }
 
   public ServerConfig withWriteBuffer(int low, int high) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, low, high, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads, fsync,
-        scheduler, random);
+        scheduler, random, journalChannels);
   }
 
   /** The kernel send buffer of each connection (SO_SNDBUF), 0 for the kernel's own sizing. */
   public ServerConfig withSocketSendBuffer(int bytes) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, writeBufferLow, writeBufferHigh, bytes, rateBurst, ratePerSecond, floodRefusals, gameThreads,
-        fsync, scheduler, random);
+        fsync, scheduler, random, journalChannels);
   }
 
   public ServerConfig withRateLimit(int burst, double perSecond) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, burst, perSecond, floodRefusals,
-        gameThreads, fsync, scheduler, random);
+        gameThreads, fsync, scheduler, random, journalChannels);
   }
 
   /** Early requests within {@link #FLOOD_WINDOW} before a connection is disconnected for flooding. */
   public ServerConfig withFloodRefusals(int refusals) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, refusals,
-        gameThreads, fsync, scheduler, random);
+        gameThreads, fsync, scheduler, random, journalChannels);
   }
 
   public ServerConfig withFsync(boolean value) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
-        gameThreads, value, scheduler, random);
+        gameThreads, value, scheduler, random, journalChannels);
   }
 
   public ServerConfig withScheduler(Scheduler s) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
-        gameThreads, fsync, Optional.of(s), random);
+        gameThreads, fsync, Optional.of(s), random, journalChannels);
   }
 
   public ServerConfig withRandom(Random r) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
-        gameThreads, fsync, scheduler, Optional.of(r));
+        gameThreads, fsync, scheduler, Optional.of(r), journalChannels);
+  }
+
+  public ServerConfig withJournalChannels(ChannelOpener opener) {
+    return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
+        slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
+        gameThreads, fsync, scheduler, random, Optional.of(opener));
   }
 
   /** The random source: the injected one, or a new SecureRandom. */

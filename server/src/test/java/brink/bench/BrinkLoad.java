@@ -457,7 +457,8 @@ public final class BrinkLoad {
     try {
       Thread[] pacer = new Thread[1];
       return Measure.run("brink open", params(plan, "offered " + (long) rate + "/s, turns of "
-          + plan.turnSeconds() + " s, " + Math.round(plan.submitShare() * 100) + "% submits"
+          + plan.turnSeconds() + " s, a seat taking orders submits " + Math.round(plan.submitShare() * 100)
+          + "% of its requests and talks the rest, a ready seat only talks"
           + (plan.doveOrders() ? " (dove orders)" : "")), rec, serverPid,
           warmup, seconds, new Measure.Load() {
             @Override

@@ -44,6 +44,12 @@ record BrinkServerOptions(Path jar, boolean fsync, String rateLimit, String heap
     if (!heap.isEmpty()) {
       c.add("-Xmx" + heap);
     }
+    // Extra JVM options for the measured server, e.g. a flight recording:
+    // BENCH_SERVER_JAVA_OPTS="-XX:StartFlightRecording=duration=30s,filename=/tmp/s.jfr,settings=profile"
+    String extra = System.getenv().getOrDefault("BENCH_SERVER_JAVA_OPTS", "").strip();
+    if (!extra.isEmpty()) {
+      c.addAll(List.of(extra.split("\\s+")));
+    }
     c.add("-jar");
     c.add(jar.toString());
     c.addAll(List.of("--port", "0", "--bind", "127.0.0.1", "--data", data.toString(), "--instructor-key",

@@ -14,11 +14,11 @@ import java.util.List;
  *        [--inflight 1] [--interval 0.05] [--warmup 3] [--seconds 10] [--client-threads 2]
  *        [--reply-bytes 0] [--connect HOST:PORT --server-pid PID]
  * brink  --mode open|closed|idle [--games 200] [--players 1000] [--games-per-instructor 1]
- *        [--rate 5000] [--turn-seconds 10] [--submit-share 0.8] [--dove-orders false] [--inflight 1] [--warmup 3]
+ *        [--rate 5000] [--turn-seconds 10] [--submit-share 0.5] [--dove-orders false] [--inflight 1] [--warmup 3]
  *        [--seconds 10] [--scenario eastern-flank-2022] [--journal-fsync true] [--rate-limit 60/20]
  *        [--server-heap SIZE] [--server-jar server/target/brink-server.jar]
  *        [--connect HOST:PORT --server-pid PID --instructor-key KEY]
- * suite  [--only all|latency,peak,broadcast,idle,replay] [--scale 1] [--warmup 5] [--seconds 20]
+ * suite  [--only all|latency,peak,broadcast,idle,replay] [--scale 1] [--warmup 10] [--seconds 20]
  *        [--inflight 1] [--replay-data DIR] [--server-jar ...]
  * replay [--games 1000] [--batch 100] [--data DIR (generated once, reused after)] [--scenario eastern-flank-2022] [--server-heap SIZE]
  * </pre>
@@ -116,7 +116,7 @@ public final class LoadMain {
     String mode = args.string("mode", "open");
     BrinkLoad.Plan plan = new BrinkLoad.Plan(args.string("scenario", "eastern-flank-2022"),
         args.integer("games", 200), args.integer("players", 1000), args.integer("games-per-instructor", 1),
-        args.number("turn-seconds", 10), args.number("submit-share", 0.8), args.flag("dove-orders", false));
+        args.number("turn-seconds", 10), args.number("submit-share", 0.5), args.flag("dove-orders", false));
     double warmup = args.number("warmup", 3);
     double seconds = args.number("seconds", 10);
     int threads = args.integer("client-threads", 2);
@@ -180,7 +180,7 @@ public final class LoadMain {
 
   private static void suite(Args args) throws Exception {
     double scale = args.number("scale", 1);
-    double warmup = args.number("warmup", 5);
+    double warmup = args.number("warmup", 10);
     double seconds = args.number("seconds", 20);
     int inflight = args.integer("inflight", 1);
     int threads = args.integer("client-threads", 2);

@@ -26,6 +26,10 @@ final class Report {
       counts.append(' ').append(c.getKey()).append('=').append(c.getValue());
     }
     out.println(counts);
+    String mix = mix(r);
+    if (!mix.isEmpty()) {
+      out.println("requests sent in the window: " + mix);
+    }
     for (Map.Entry<String, LatencyHistogram> e : r.latencies().entrySet()) {
       LatencyHistogram h = e.getValue();
       out.printf("  %-14s n=%-8d %8.0f/s  p50 %s  p99 %s  p99.9 %s  max %s ms%n", e.getKey(), h.count(),
@@ -43,5 +47,30 @@ final class Report {
       }
     });
     out.println();
+  }
+
+  /**
+   * The mix actually sent in the window ("submit 49 %, message 50 %, ready 1 %"), from the sent.* counters:
+   * what the run offered may not be what its label says (a ready seat only talks, a saturated server slows
+   * the turns down).
+   */
+  static String mix(RunResult r) {
+    long total = 0;
+    Map<String, Long> sent = new java.util.TreeMap<>();
+    for (Map.Entry<String, Long> c : r.counters().entrySet()) {
+      if (c.getKey().startsWith("sent.")) {
+        sent.put(c.getKey().substring(5), c.getValue());
+        total += c.getValue();
+      }
+    }
+    if (total == 0 || sent.size() < 2) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    for (Map.Entry<String, Long> e : sent.entrySet()) {
+      b.append(b.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
+          .append(String.format(java.util.Locale.ROOT, "%.0f %%", 100.0 * e.getValue() / total));
+    }
+    return b.append(" of ").append(total).toString();
   }
 }

@@ -110,7 +110,9 @@ public final class Suite {
     int players = scaled(1000);
     int games = scaled(200);
     double rate = 5000 * scale;
-    RunResult b = brink(server, l -> l.open(new BrinkLoad.Plan("eastern-flank-2022", games, players, 1, 10, 0.8,
+    // The class's mix (see BrinkLoad): a seat taking orders revises them or talks, half and half; a seat
+    // that said ready only talks; each seat says ready once its 10 s turn has run; the instructor continues.
+    RunResult b = brink(server, l -> l.open(new BrinkLoad.Plan("eastern-flank-2022", games, players, 1, 10, 0.5,
         false), rate, warmup, seconds));
     int req = mean(b, "bytes.out.submit", "frames.out.submit") - 4;
     int ans = mean(b, "bytes.in.submit", "frames.in.submit") - 4;
@@ -123,6 +125,10 @@ public final class Suite {
     row("  same run: submit -> ack p50 / p99.9", "", Report.ms(bs.percentile(50)) + " / "
         + Report.ms(bs.percentile(99.9)) + " ms", Report.ms(es.percentile(50)) + " / " + Report.ms(es.percentile(99.9))
         + " ms", "", null);
+    LatencyHistogram bm = b.latency("message");
+    row("  same run: the mix actually sent", "", Report.mix(b), "", "", null);
+    row("  same run: message -> ack p50 / p99", "", Report.ms(bm.percentile(50)) + " / "
+        + Report.ms(bm.percentile(99)) + " ms", "", "", null);
     row("  same run: turn broadcast p99 (200 games, 5 players each)", "", Report.ms(b.latency("turn_broadcast")
         .percentile(99)) + " ms", "", "", null);
   }
@@ -158,8 +164,17 @@ public final class Suite {
   private void broadcast() throws Exception {
     int players = 30;
     // One game, six students per seat; dove orders so that the game runs its 12 turns; a turn every 0.5 s.
-    RunResult b = brink(server, l -> l.open(new BrinkLoad.Plan("eastern-flank-2022", 1, players, 1, 0.5, 0.8, true),
-        30, 1, Math.max(seconds, 8)));
+    // A game has 12 turns: measured on a fresh JVM, each turn would be resolved and reported by code the JIT
+    // has not compiled yet (a server that has run one class before does not look like that). So the same
+    // server first plays 10 other 30-player games to their end (not measured), then the measured one.
+    RunResult b = brink(server, l -> {
+      RunResult warm = l.open(new BrinkLoad.Plan("eastern-flank-2022", 10, 10 * players, 1, 0.5, 0.8, true),
+          300, 1, Math.max(seconds, 8));
+      Report.print(out, warm);
+      out.println("(that run only warmed the server up; the measured game follows)");
+      return l.open(new BrinkLoad.Plan("eastern-flank-2022", 1, players, 1, 0.5, 0.8, true), 30, 1,
+          Math.max(seconds, 8));
+    });
     int req = mean(b, "bytes.out.ready", "frames.out.ready") - 4;
     int report = mean(b, "bytes.in.push.turn_report", "push.turn_report") - 4;
     RunResult e = echo(report, "", l -> l.burst(players, req, 0.1, warmup, seconds));

@@ -292,7 +292,12 @@ final class EntryApplier {
       }
     }
     int c = connected;
-    m.nextPush(seq -> new Push.SeatChange(seq, actor, members.size(), c, seat.ready, seat.status, people));
+    Push.SeatChange last = seat.lastPush;
+    boolean seenChanged = last == null || last.members() != members.size() || last.ready() != seat.ready
+        || last.submission() != seat.status;
+    boolean membersChanged = last == null || !Push.SeatChange.sameMembers(last.participants(), people);
+    seat.lastPush = (Push.SeatChange) m.nextPush(seq -> new Push.SeatChange(seq, actor, members.size(), c,
+        seat.ready, seat.status, people, seenChanged, membersChanged));
   }
 
   private static void phasePush(GameModel m, String reason) {

@@ -162,6 +162,16 @@ final class GameModel {
     return out;
   }
 
+  /** True when the seat of {@code actor} has a player (without making the list of them). */
+  boolean hasMembers(String actor) {
+    for (Participant p : participants.values()) {
+      if (p.isPlayerOf(actor)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Seats with at least one member. */
   int seatsTaken() {
     int n = 0;
@@ -184,10 +194,20 @@ final class GameModel {
   }
 
   /** True when every seat with a member is ready, and at least one seat has a member. */
+  /** True when every seat with players but {@code actor}'s is ready (and {@code actor}'s has players). */
+  boolean allSeatsReadyBut(String actor) {
+    for (Seat s : seats.values()) {
+      if (!s.actor.equals(actor) && !s.ready && hasMembers(s.actor)) {
+        return false;
+      }
+    }
+    return hasMembers(actor);
+  }
+
   boolean allSeatsReady() {
     boolean any = false;
     for (Seat s : seats.values()) {
-      if (!members(s.actor).isEmpty()) {
+      if (hasMembers(s.actor)) {
         any = true;
         if (!s.ready) {
           return false;

@@ -31,8 +31,10 @@ import brink.protocol.v1.SeatChangedEntry;
 import brink.protocol.v1.ServerMessage;
 import brink.protocol.v1.SubmitOrders;
 import brink.protocol.v1.TurnResolvedEntry;
+import brink.server.journal.JournalUnavailableException;
 import brink.server.session.Secrets;
 import brink.server.session.Session;
+import brink.server.session.SharedMessage;
 import brink.server.time.Scheduler;
 import brink.server.view.Protos;
 import com.google.protobuf.ByteString;
@@ -143,42 +145,26 @@ public final class GameRoom {
   }
 
   /**
-   * Journals entries, then (on the executor, once durable) applies them, delivers their pushes and runs
-   * {@code then}; or, if the journal fails, applies the durable prefix only and runs {@code failed}.
+   * Journals a change's entries (all or none are durable), then on the executor applies them, delivers their
+   * pushes and runs {@code then}; or, if the journal fails, applies nothing and runs {@code failed}.
    */
   private void commit(List<JournalEntry> entries, Resolver.Resolution resolved, Session exclude, Runnable then,
       Consumer<Throwable> failed) {
     busy = true;
-    List<CompletableFuture<Void>> appends = new ArrayList<>();
-    for (JournalEntry e : entries) {
-      CompletableFuture<Void> f;
-      try {
-        f = journal.append(gameId, e);
-      } catch (RuntimeException ex) {
-        f = CompletableFuture.failedFuture(ex);
-      }
-      appends.add(f);
+    CompletableFuture<Void> append;
+    try {
+      append = journal.append(gameId, entries);
+    } catch (RuntimeException ex) {
+      append = CompletableFuture.failedFuture(ex);
     }
-    CompletableFuture<?>[] settled = appends.stream().map(f -> f.handle((v, ex) -> null))
-        .toArray(CompletableFuture[]::new);
-    CompletableFuture.allOf(settled).whenCompleteAsync((v, ignored) -> {
+    append.handle((v, ex) -> ex).whenCompleteAsync((failure, ignored) -> {
       busy = false;
       try {
-        Throwable failure = null;
-        int durable = 0;
-        for (CompletableFuture<Void> f : appends) {
-          if (f.isCompletedExceptionally()) {
-            failure = f.handle((x, ex) -> ex).join();
-            break;
-          }
-          durable++;
-        }
-        for (int k = 0; k < durable; k++) {
-          JournalEntry e = entries.get(k);
-          EntryApplier.apply(m, e, e.hasTurnResolved() ? resolved : null);
-        }
-        afterChange(exclude);
         if (failure == null) {
+          for (JournalEntry e : entries) {
+            EntryApplier.apply(m, e, e.hasTurnResolved() ? resolved : null);
+          }
+          afterChange(exclude);
           then.run();
         } else {
           log.warn("game {}: the journal could not make a change durable ({}); it was not applied", gameId,
@@ -207,14 +193,36 @@ public final class GameRoom {
     return c.getMessage() == null ? c.toString() : c.getMessage();
   }
 
-  private static GameError journalDown() {
+  /**
+   * The answer to a request the journal could not save: UNAVAILABLE, retryable, in words a teacher can act on
+   * (a full disk may clear by itself once space is freed; a failed disk needs the server restarted).
+   */
+  static GameError journalDown(Throwable failure) {
+    Throwable f = failure;
+    while (f instanceof java.util.concurrent.CompletionException && f.getCause() != null) {
+      f = f.getCause();
+    }
+    JournalUnavailableException j = f instanceof JournalUnavailableException ? (JournalUnavailableException) f
+        : null;
+    boolean full = j != null && j.diskFull();
+    if (j != null && j.untilRestart()) {
+      return GameError.unavailable("the server can no longer save games (" + (full ? "its disk is full"
+          : "its disk failed") + ") and will not until it is restarted; nothing was changed. Whoever runs the "
+          + "server must " + (full ? "free disk space" : "check the disk") + " and restart it; every game then "
+          + "goes on from its last saved change").with("until", "restart");
+    }
+    if (full) {
+      return GameError.unavailable("the server's disk is full, so it cannot save games right now; nothing was "
+          + "changed. Try again in a moment; if this goes on, whoever runs the server must free disk space")
+          .with("retry_after_millis", RETRY.toMillis());
+    }
     return GameError.unavailable("the server cannot save games right now; nothing was changed, try again in "
         + "a moment").with("retry_after_millis", RETRY.toMillis());
   }
 
   /** Commits a request's entries and answers it once durable (UNAVAILABLE if not). */
   private void commitAndAnswer(Request r, List<JournalEntry> entries, Runnable then) {
-    commit(entries, null, null, then, ex -> r.fail(journalDown()));
+    commit(entries, null, null, then, ex -> r.fail(journalDown(ex)));
   }
 
   private JournalEntry.Builder entry() {
@@ -224,6 +232,10 @@ public final class GameRoom {
 
   // ================================================================== delivery
 
+  /**
+   * Sends the pushes of the last change: each rendered once per audience by the view function, and each
+   * distinct message encoded once for all the recipients that get the same bytes.
+   */
   private void deliver(Session exclude) {
     if (m.undelivered.isEmpty()) {
       return;
@@ -231,26 +243,44 @@ public final class GameRoom {
     List<Push> pushes = new ArrayList<>(m.undelivered);
     m.undelivered.clear();
     for (Push push : pushes) {
-      Map<Audience, Optional<ServerMessage>> rendered = new HashMap<>();
+      if (ViewFunction.forNobody(push)) {
+        continue;
+      }
+      Map<Audience, Optional<SharedMessage>> rendered = new HashMap<>();
+      List<SharedMessage> distinct = new ArrayList<>(4);
       for (Participant p : m.participants.values()) {
         Session s = p.session;
         if (s == null || s == exclude || !s.connected()) {
           continue;
         }
-        rendered.computeIfAbsent(Audience.of(p, false), a -> view.push(m, push, a)).ifPresent(s::send);
+        rendered.computeIfAbsent(Audience.of(p, false), a -> view.push(m, push, a).map(msg -> shared(distinct, msg)))
+            .ifPresent(s::send);
       }
     }
   }
 
+  /** The shared message already made for an equal message, or a new one. */
+  private static SharedMessage shared(List<SharedMessage> distinct, ServerMessage msg) {
+    for (SharedMessage d : distinct) {
+      if (d.message().hashCode() == msg.hashCode() && d.message().equals(msg)) {
+        return d;
+      }
+    }
+    SharedMessage fresh = new SharedMessage(msg);
+    distinct.add(fresh);
+    return fresh;
+  }
+
   /** Tells everyone a seat's connections changed (not part of the stream: seq 0). */
   private void presence(String actor, Session exclude) {
-    Map<Audience, ServerMessage> rendered = new HashMap<>();
+    Map<Audience, SharedMessage> rendered = new HashMap<>();
+    List<SharedMessage> distinct = new ArrayList<>(4);
     for (Participant p : m.participants.values()) {
       Session s = p.session;
       if (s == null || s == exclude || !s.connected()) {
         continue;
       }
-      s.send(rendered.computeIfAbsent(Audience.of(p, false), a -> view.presence(m, actor, a)));
+      s.send(rendered.computeIfAbsent(Audience.of(p, false), a -> shared(distinct, view.presence(m, actor, a))));
     }
   }
 
@@ -536,11 +566,31 @@ public final class GameRoom {
       r.reply(ServerMessage.newBuilder().setAck(brink.protocol.v1.Ack.getDefaultInstance()));
       return;
     }
-    commitAndAnswer(r, List.of(entry().setReady(ReadyEntry.newBuilder().setParticipantId(p.id)
-        .setActor(p.actor).setTurn(m.turn).setReady(ready)).build()), () -> {
-          ack(r);
-          maybeResolveEarly();
-        });
+    JournalEntry readyEntry = entry().setReady(ReadyEntry.newBuilder().setParticipantId(p.id)
+        .setActor(p.actor).setTurn(m.turn).setReady(ready)).build();
+    if (ready && !m.paused && m.allSeatsReadyBut(p.actor)) {
+      // The last seat says ready: the turn resolves now. Its resolution is journaled with the Ready, in the
+      // same write (one fsync, not two in a row), the same entries in the same order as one after the other.
+      Request asked = handling;
+      handling = null; // the resolution's entries carry no request id, as when it follows on its own
+      PlannedResolution plan = planResolution("all seats ready", null);
+      handling = asked;
+      List<JournalEntry> entries = new ArrayList<>();
+      entries.add(readyEntry);
+      entries.addAll(plan.entries());
+      commit(entries, plan.resolution(), null, () -> {
+        logResolved(plan);
+        ack(r);
+      }, ex -> {
+        r.fail(journalDown(ex));
+        maybeResolveEarly(); // the Ready may be durable without the resolution: resolve on its own
+      });
+      return;
+    }
+    commitAndAnswer(r, List.of(readyEntry), () -> {
+      ack(r);
+      maybeResolveEarly();
+    });
   }
 
   private void sendMessage(Request r, Participant p, List<String> to, String text) {
@@ -705,8 +755,12 @@ public final class GameRoom {
 
   // ------------------------------------------------------------------ resolution and turns
 
-  /** Resolves the current turn now: forced (with a request), at the deadline or when all seats are ready. */
-  private void resolveTurn(Request r, String reason, Participant by) {
+  /** A turn's resolution, computed and ready to journal: its entries, in journal order. */
+  private record PlannedResolution(List<JournalEntry> entries, Resolver.Resolution resolution, String reason) {}
+
+  /** Resolves the current turn (not yet journaled): the instructor's FORCE_RESOLVE if {@code by}, then the
+   *  turn's TurnResolved and the phase it leads to. */
+  private PlannedResolution planResolution(String reason, Participant by) {
     Resolver.Resolution res = Resolver.resolve(m);
     TurnResult tr = res.result();
     brink.engine.TurnRecord rec = tr.record();
@@ -730,17 +784,29 @@ public final class GameRoom {
     entries.add(entry().setTurnResolved(tre).build());
     entries.add(over ? phase(Phase.ENDED, rec.turn(), 0, "end condition")
         : phase(Phase.REPORT, rec.turn(), reportDeadline(), reason));
-    commit(entries, res, null, () -> {
-      log.info("game {}: turn {} resolved ({}): {}", gameId, rec.turn(), reason, Stories.turn(m, rec));
-      if (over) {
-        log.info("game {}: ended: {} on turn {}", gameId, tr.next().outcome(), rec.turn());
-      }
+    return new PlannedResolution(entries, res, reason);
+  }
+
+  private void logResolved(PlannedResolution plan) {
+    TurnResult tr = plan.resolution().result();
+    brink.engine.TurnRecord rec = tr.record();
+    log.info("game {}: turn {} resolved ({}): {}", gameId, rec.turn(), plan.reason(), Stories.turn(m, rec));
+    if (tr.next().isOver()) {
+      log.info("game {}: ended: {} on turn {}", gameId, tr.next().outcome(), rec.turn());
+    }
+  }
+
+  /** Resolves the current turn now: forced (with a request), at the deadline or when all seats are ready. */
+  private void resolveTurn(Request r, String reason, Participant by) {
+    PlannedResolution plan = planResolution(reason, by);
+    commit(plan.entries(), plan.resolution(), null, () -> {
+      logResolved(plan);
       if (r != null) {
         ack(r);
       }
     }, ex -> {
       if (r != null) {
-        r.fail(journalDown());
+        r.fail(journalDown(ex));
       } else {
         retryLater();
       }
@@ -763,7 +829,7 @@ public final class GameRoom {
       }
     }, ex -> {
       if (r != null) {
-        r.fail(journalDown());
+        r.fail(journalDown(ex));
       } else {
         retryLater();
       }
@@ -777,7 +843,7 @@ public final class GameRoom {
   }
 
   private void rearm() {
-    long due = (m.phase == Phase.ORDERS || m.phase == Phase.REPORT) && !m.paused ? m.deadline : 0;
+    long due = runningDeadline();
     if (due == armedFor) {
       return;
     }
@@ -789,6 +855,11 @@ public final class GameRoom {
     if (due > 0) {
       timer = scheduler.schedule(Duration.ofMillis(due - now()), () -> enqueue(() -> deadlineReached(due)));
     }
+  }
+
+  /** The deadline that runs now: the phase's, unless paused or in a phase without one (0 = none). */
+  private long runningDeadline() {
+    return (m.phase == Phase.ORDERS || m.phase == Phase.REPORT) && !m.paused ? m.deadline : 0;
   }
 
   private void retryLater() {
@@ -1026,7 +1097,7 @@ public final class GameRoom {
       if (role == Role.PLAYER) {
         presence(actor, r.session());
       }
-    }, ex -> r.fail(journalDown()));
+    }, ex -> r.fail(journalDown(ex)));
   }
 
   private Joined.Builder joined(Participant p) {
@@ -1098,34 +1169,27 @@ public final class GameRoom {
           .setRole(Role.INSTRUCTOR).setSessionTokenSha256(ByteString.copyFrom(r.session().tokenHash()))).build();
       handling = null;
       busy = true;
-      CompletableFuture<Void> a;
-      CompletableFuture<Void> b;
+      CompletableFuture<Void> append;
       try {
-        a = journal.append(gameId, first);
-        b = journal.append(gameId, seat);
+        // The game and its creator's seat together: a game nobody can run is never left behind.
+        append = journal.append(gameId, List.of(first, seat));
       } catch (RuntimeException ex) {
-        a = CompletableFuture.failedFuture(ex);
-        b = a;
+        append = CompletableFuture.failedFuture(ex);
       }
-      CompletableFuture<Void> fa = a;
-      CompletableFuture<Void> fb = b;
-      CompletableFuture.allOf(fa.handle((v, ex) -> null), fb.handle((v, ex) -> null)).whenCompleteAsync((v, x) -> {
+      append.handle((v, ex) -> ex).whenCompleteAsync((failure, x) -> {
         busy = false;
         try {
-          if (fa.isCompletedExceptionally()) {
-            log.warn("game {} could not be created: the journal failed", gameId);
+          if (failure != null) {
+            log.warn("game {} could not be created: the journal failed ({})", gameId, rootMessage(failure));
             onFailed.run();
-            r.fail(journalDown());
+            r.fail(journalDown(failure));
             return;
           }
           m = new GameModel(gameId, created, scenario.engine(), scenario.proto(),
               first.getRecordedAtEpochMillis());
           m.entries.add(first);
-          boolean seated = findFailure(List.of(fa, fb)).isEmpty();
-          if (seated) {
-            EntryApplier.apply(m, seat, null);
-            bind(m.participants.get(pid), r.session());
-          }
+          EntryApplier.apply(m, seat, null);
+          bind(m.participants.get(pid), r.session());
           m.undelivered.clear();
           refreshSummary();
           onCreated.run();
@@ -1133,10 +1197,6 @@ public final class GameRoom {
               created.getScenarioId(), Long.toUnsignedString(created.getSeed()), m.seats.size(),
               duration(created.getOrdersSeconds()), reportLength(created.getReportSeconds()),
               created.getCreatedBy());
-          if (!seated) {
-            r.fail(journalDown());
-            return;
-          }
           creatorRequest = creatorKey(seat);
           createdEntry = created;
           r.reply(gameCreated());
@@ -1188,15 +1248,6 @@ public final class GameRoom {
     });
   }
 
-  private static Optional<Throwable> findFailure(List<CompletableFuture<Void>> fs) {
-    for (CompletableFuture<Void> f : fs) {
-      if (f.isCompletedExceptionally()) {
-        return Optional.of(f.handle((v, ex) -> ex).join());
-      }
-    }
-    return Optional.empty();
-  }
-
   /**
    * Rebuilds the game from its journal (on the caller's thread, before the game is reachable): every entry
    * through {@link EntryApplier}, every turn's digest checked, the deadline re-armed at its absolute time.
@@ -1217,7 +1268,17 @@ public final class GameRoom {
     }
     m.undelivered.clear();
     refreshSummary();
-    executor.execute(this::rearm);
+    long due = runningDeadline();
+    if (due > 0 && due <= now()) {
+      // The deadline passed while the server was down: the turn resolves (or the report ends) first thing,
+      // queued before any request can reach the game, so no order is taken for a turn past its deadline.
+      log.info("game {}: its deadline {} passed while the server was down; acting on it now", gameId,
+          Instant.ofEpochMilli(due));
+      armedFor = due;
+      enqueue(() -> deadlineReached(due));
+    } else {
+      executor.execute(this::rearm);
+    }
   }
 
   /** A line for the recovery log. */

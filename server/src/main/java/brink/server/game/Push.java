@@ -44,12 +44,44 @@ public sealed interface Push {
    * A seat's readiness, submission or members changed.
    *
    * @param members the seat's participants (role PLAYER of the actor) at the time
+   * @param seenChanged whether what everyone sees of the seat (members, readiness, submission) differs from
+   *     the seat's previous push this turn
+   * @param membersChanged whether its participants (what the seat's own players and the instructor see) differ
+   *     from that push's; both are decided from journaled facts only (not who is connected), so a replayed
+   *     journal decides them the same way
    */
   record SeatChange(long seq, String actor, int members, int connected, boolean ready,
-      brink.protocol.v1.SubmissionStatus submission, List<brink.protocol.v1.Participant> participants)
-      implements Push {
+      brink.protocol.v1.SubmissionStatus submission, List<brink.protocol.v1.Participant> participants,
+      boolean seenChanged, boolean membersChanged) implements Push {
     public SeatChange {
       participants = List.copyOf(participants);
+    }
+
+    /** A seat as it is now, everything news (a full view, a presence update). */
+    public SeatChange(long seq, String actor, int members, int connected, boolean ready,
+        brink.protocol.v1.SubmissionStatus submission, List<brink.protocol.v1.Participant> participants) {
+      this(seq, actor, members, connected, ready, submission, participants, true, true);
+    }
+
+    /** Whether this push tells {@code seesMembers} (a seat member or the instructor) or anyone else anything. */
+    public boolean news(boolean seesMembers) {
+      return seenChanged || (seesMembers && membersChanged);
+    }
+
+    /** Same participants, ignoring who is connected (that is not journaled; presence updates carry it). */
+    static boolean sameMembers(List<brink.protocol.v1.Participant> x, List<brink.protocol.v1.Participant> y) {
+      if (x.size() != y.size()) {
+        return false;
+      }
+      for (int i = 0; i < x.size(); i++) {
+        brink.protocol.v1.Participant a = x.get(i);
+        brink.protocol.v1.Participant b = y.get(i);
+        if (!a.getParticipantId().equals(b.getParticipantId()) || !a.getName().equals(b.getName())
+            || a.getRole() != b.getRole() || !a.getActor().equals(b.getActor())) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

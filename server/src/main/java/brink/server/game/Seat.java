@@ -14,6 +14,11 @@ final class Seat {
   boolean ready;
   String submittedBy = "";
   long submittedAt;
+  /**
+   * The seat's last push this turn (null: none yet, or a new turn began): a change that leaves what
+   * participants see of the seat as that push said (orders replaced by other orders) is not news to them.
+   */
+  Push.SeatChange lastPush;
 
   Seat(String actor) {
     this.actor = actor;
@@ -26,6 +31,7 @@ final class Seat {
     ready = false;
     submittedBy = "";
     submittedAt = 0;
+    lastPush = null;
   }
 
   Orders toProto() {

@@ -138,10 +138,22 @@ final class ViewFunction {
           .setRemainingMillis(pc.remainingMillis()).setReason(pc.reason())).build());
     } else if (push instanceof Push.SeatChange) {
       Push.SeatChange sc = (Push.SeatChange) push;
+      if (!sc.news(seesMembers(sc.actor(), a))) {
+        // Orders replaced by other orders: the seat looks the same to this audience as its last push said.
+        return Optional.empty();
+      }
       return Optional.of(out.setSeatChanged(SeatChanged.newBuilder().setGameId(m.gameId)
           .setSeat(seatView(sc, a))).build());
     }
     throw new IllegalStateException("unknown push " + push);
+  }
+
+  /**
+   * True when {@code push} is for nobody, whoever they are (a seat push that is news to no audience): the
+   * game then skips asking {@link #push} for each participant.
+   */
+  static boolean forNobody(Push push) {
+    return push instanceof Push.SeatChange && !((Push.SeatChange) push).news(true);
   }
 
   /** The current status of a seat as an ephemeral push (seq 0): connections came or went. */
@@ -377,10 +389,15 @@ final class ViewFunction {
   private static SeatView seatView(Push.SeatChange sc, Audience a) {
     SeatView.Builder b = SeatView.newBuilder().setActor(sc.actor()).setMembers(sc.members())
         .setConnected(sc.connected()).setReady(sc.ready()).setSubmission(sc.submission());
-    if (a.instructor() || a.is(sc.actor())) {
+    if (seesMembers(sc.actor(), a)) {
       b.addAllParticipants(sc.participants());
     }
     return b.build();
+  }
+
+  /** The instructor and the seat's own players see who is in a seat; everyone else only its counts. */
+  private static boolean seesMembers(String actor, Audience a) {
+    return a.instructor() || a.is(actor);
   }
 
   // ------------------------------------------------------------------ outcome, injects, helpers

@@ -40,17 +40,22 @@ import org.slf4j.LoggerFactory;
  * only its own records. Opening the store recovers the file: an unfinished last batch is cut off
  * and reported; damage in the middle marks only the games it touches as corrupt.
  *
- * <p>A failed write is undone (the file is truncated back to its last durable end) and its
- * futures fail; the store goes on. A failed fsync is different: the kernel may have dropped the
- * written pages, so nothing written since can be trusted; the store fails that batch and refuses
- * every later append until it is reopened (which recovers the file).
+ * <p>The records of one {@link #appendAll} always go into the same batch (one write, one fsync), so
+ * a crash or a failed write keeps all of them or none.
+ *
+ * <p>A failed write (a full disk) is undone (the file is truncated back to its last durable end) and
+ * its futures fail; the store goes on, and accepts writes again once space returns. A failed fsync
+ * is different: the kernel may have dropped the written pages, so nothing written since can be
+ * trusted; the store fails that batch and refuses every later append until it is reopened (which
+ * recovers the file). Either way the failure says which ({@link
+ * JournalUnavailableException#untilRestart()}), so the server can tell people what to do.
  */
 public final class FileJournalStore implements JournalStore {
   /** The journal's file name inside the data directory. */
   public static final String FILE_NAME = "journal.brj";
 
   private static final Logger log = LoggerFactory.getLogger(FileJournalStore.class);
-  private static final Pending CLOSE = new Pending(null, null, null, 0, null);
+  private static final Pending CLOSE = new Pending(null, null, new byte[0][], new int[0], null);
 
   private final Path file;
   private final JournalOptions options;
@@ -76,10 +81,19 @@ public final class FileJournalStore implements JournalStore {
   private final Map<String, Long> nextSeq = new HashMap<>();
   private ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
 
-  private record Pending(String gameId, byte[] gameIdBytes, byte[] payload, int payloadCrc,
+  /** The entries of one append: written together in one batch, durable together or not at all. */
+  private record Pending(String gameId, byte[] gameIdBytes, byte[][] payloads, int[] payloadCrcs,
       CompletableFuture<Void> done) {
+    int records() {
+      return payloads.length;
+    }
+
     int recordBytes() {
-      return RecordFormat.recordBytes(gameIdBytes.length, payload.length);
+      int n = 0;
+      for (byte[] p : payloads) {
+        n += RecordFormat.recordBytes(gameIdBytes.length, p.length);
+      }
+      return n;
     }
   }
 
@@ -240,15 +254,30 @@ public final class FileJournalStore implements JournalStore {
 
   @Override
   public CompletableFuture<Void> append(String gameId, JournalEntry entry) {
+    return appendAll(gameId, List.of(entry));
+  }
+
+  @Override
+  public CompletableFuture<Void> appendAll(String gameId, List<JournalEntry> entries) {
     byte[] gameIdBytes = RecordFormat.gameIdBytes(gameId);
-    if (!gameId.equals(entry.getGameId())) {
-      throw new IllegalArgumentException("an entry of game '" + entry.getGameId()
-          + "' cannot be appended to game '" + gameId + "'");
+    if (entries.isEmpty()) {
+      throw new IllegalArgumentException("an append needs at least one entry");
     }
-    byte[] payload = entry.toByteArray();
-    if (payload.length > RecordFormat.MAX_PAYLOAD_BYTES) {
-      throw new IllegalArgumentException("a journal entry of " + payload.length + " bytes is larger than "
-          + "the journal's limit of " + RecordFormat.MAX_PAYLOAD_BYTES + " bytes");
+    byte[][] payloads = new byte[entries.size()][];
+    int[] crcs = new int[entries.size()];
+    for (int i = 0; i < payloads.length; i++) {
+      JournalEntry entry = entries.get(i);
+      if (!gameId.equals(entry.getGameId())) {
+        throw new IllegalArgumentException("an entry of game '" + entry.getGameId()
+            + "' cannot be appended to game '" + gameId + "'");
+      }
+      byte[] payload = entry.toByteArray();
+      if (payload.length > RecordFormat.MAX_PAYLOAD_BYTES) {
+        throw new IllegalArgumentException("a journal entry of " + payload.length + " bytes is larger than "
+            + "the journal's limit of " + RecordFormat.MAX_PAYLOAD_BYTES + " bytes");
+      }
+      payloads[i] = payload;
+      crcs[i] = RecordFormat.crc(payload, 0, payload.length);
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
     String damaged = corrupt.get(gameId);
@@ -256,21 +285,20 @@ public final class FileJournalStore implements JournalStore {
       done.completeExceptionally(new CorruptGameException(gameId, damaged));
       return done;
     }
-    int crc = RecordFormat.crc(payload, 0, payload.length);
     synchronized (appendLock) {
       if (closed) {
-        done.completeExceptionally(new JournalUnavailableException("the journal is closed"));
+        done.completeExceptionally(new JournalUnavailableException("the journal is closed", null, true));
       } else if (failure != null) {
         done.completeExceptionally(copyOfFailure());
       } else {
-        queue.add(new Pending(gameId, gameIdBytes, payload, crc, done));
+        queue.add(new Pending(gameId, gameIdBytes, payloads, crcs, done));
       }
     }
     return done;
   }
 
   private JournalUnavailableException copyOfFailure() {
-    return new JournalUnavailableException(failure.getMessage(), failure.getCause());
+    return new JournalUnavailableException(failure.getMessage(), failure.getCause(), true);
   }
 
   private void runWriter() {
@@ -282,14 +310,19 @@ public final class FileJournalStore implements JournalStore {
       }
       batch.add(first);
       long bytes = first.recordBytes();
-      while (batch.size() < options.maxBatchRecords()) {
+      int records = first.records();
+      // Whole appends only: the entries of one append are never split across two batches (an append
+      // larger than the limits is written alone).
+      while (true) {
         Pending next = queue.peek();
-        if (next == null || next == CLOSE || bytes + next.recordBytes() > options.maxBatchBytes()) {
+        if (next == null || next == CLOSE || records + next.records() > options.maxBatchRecords()
+            || bytes + next.recordBytes() > options.maxBatchBytes()) {
           break;
         }
         queue.poll();
         batch.add(next);
         bytes += next.recordBytes();
+        records += next.records();
       }
       try {
         writeBatch(batch, (int) bytes);
@@ -298,7 +331,7 @@ public final class FileJournalStore implements JournalStore {
         // future hanging or report durable what may not be.
         if (failure == null) {
           failure = new JournalUnavailableException("the journal writer failed (" + t
-              + "); the journal accepts no more writes until the server restarts and recovers it", t);
+              + "); the journal accepts no more writes until the server restarts and recovers it", t, true);
         }
         log.error("journal {}: writer failed", file, t);
         failAll(batch, copyOfFailure());
@@ -335,14 +368,19 @@ public final class FileJournalStore implements JournalStore {
     }
     buffer.clear();
     Map<String, Long> seqs = new HashMap<>();
-    long[] offsets = new long[batch.size()];
+    List<long[]> offsets = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       Pending p = batch.get(i);
       long seq = seqs.computeIfAbsent(p.gameId(), g -> nextSeq.getOrDefault(g, 1L));
-      offsets[i] = end + buffer.position();
-      RecordFormat.encode(buffer, i == batch.size() - 1, nextBatch, seq, p.gameIdBytes(), p.payload(),
-          p.payloadCrc());
-      seqs.put(p.gameId(), seq + 1);
+      long[] at = new long[p.records()];
+      for (int k = 0; k < at.length; k++) {
+        at[k] = end + buffer.position();
+        boolean last = i == batch.size() - 1 && k == at.length - 1;
+        RecordFormat.encode(buffer, last, nextBatch, seq++, p.gameIdBytes(), p.payloads()[k],
+            p.payloadCrcs()[k]);
+      }
+      offsets.add(at);
+      seqs.put(p.gameId(), seq);
     }
     buffer.flip();
     try {
@@ -352,8 +390,10 @@ public final class FileJournalStore implements JournalStore {
       }
     } catch (IOException | RuntimeException e) {
       undoWrite();
-      log.error("journal {}: a write of {} records failed: {}", file, batch.size(), e.toString());
-      failAll(batch, new JournalUnavailableException("the journal could not write to " + file + ": " + e, e));
+      log.error("journal {}: a write of {} records failed{}: {}", file, records(batch),
+          failure == null ? " and was undone; the journal goes on" : "", e.toString());
+      failAll(batch, failure != null ? copyOfFailure()
+          : new JournalUnavailableException("the journal could not write to " + file + ": " + e, e, false));
       return;
     }
     if (options.fsync()) {
@@ -362,7 +402,7 @@ public final class FileJournalStore implements JournalStore {
       } catch (IOException | RuntimeException e) {
         failure = new JournalUnavailableException("an fsync of the journal " + file + " failed (" + e
             + "); nothing written since can be trusted, so the journal accepts no more writes until "
-            + "the server restarts and recovers it", e);
+            + "the server restarts and recovers it", e, true);
         undoWrite();
         log.error("journal {}: {}", file, failure.getMessage());
         failAll(batch, copyOfFailure());
@@ -373,7 +413,10 @@ public final class FileJournalStore implements JournalStore {
     nextBatch++;
     nextSeq.putAll(seqs);
     for (int i = 0; i < batch.size(); i++) {
-      index.computeIfAbsent(batch.get(i).gameId(), g -> new GameIndex()).add(offsets[i]);
+      GameIndex gameIndex = index.computeIfAbsent(batch.get(i).gameId(), g -> new GameIndex());
+      for (long offset : offsets.get(i)) {
+        gameIndex.add(offset);
+      }
     }
     for (Pending p : batch) {
       p.done().complete(null);
@@ -387,10 +430,18 @@ public final class FileJournalStore implements JournalStore {
     } catch (IOException | RuntimeException e) {
       if (failure == null) {
         failure = new JournalUnavailableException("the journal " + file + " could not undo a failed "
-            + "write (" + e + "); it accepts no more writes until the server restarts and recovers it", e);
+            + "write (" + e + "); it accepts no more writes until the server restarts and recovers it", e, true);
         log.error("journal {}: {}", file, failure.getMessage());
       }
     }
+  }
+
+  private static int records(List<Pending> batch) {
+    int n = 0;
+    for (Pending p : batch) {
+      n += p.records();
+    }
+    return n;
   }
 
   private static void failAll(List<Pending> batch, JournalUnavailableException cause) {

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
  *       retryable) or {@link CorruptGameException} when the game's journal is damaged.
  *   <li>Entries appended to one game from one thread (the game's executor) are read back in that
  *       order. Games are independent of each other.
+ *   <li>The entries of one {@link #appendAll} are durable together or not at all.
  *   <li>Futures may complete on the store's own thread: attach continuations with the {@code
  *       ...Async(executor)} variants so that no game logic runs on it.
  *   <li>Reads return only durable entries.
@@ -37,6 +38,19 @@ public interface JournalStore extends AutoCloseable {
    *     entry's, or when the entry is larger than the store accepts (a bug of the caller)
    */
   CompletableFuture<Void> append(String gameId, JournalEntry entry);
+
+  /**
+   * Appends the entries of one change (a request's, a turn's resolution) to a game's journal, together: they
+   * are durable all or none. A crash, a failed write or a failed fsync never leaves a prefix of them, so a
+   * change is never half made (a forced resolution without its result, a start without its phase).
+   *
+   * @param gameId the game; must equal every entry's game id
+   * @param entries at least one entry, in order
+   * @return completes once every entry is durable, or fails (and none is) with {@link
+   *     JournalUnavailableException} or {@link CorruptGameException}
+   * @throws IllegalArgumentException as {@link #append}, or when {@code entries} is empty
+   */
+  CompletableFuture<Void> appendAll(String gameId, List<JournalEntry> entries);
 
   /** Ids of every game with at least one durable entry, corrupt ones included. */
   SortedSet<String> gameIds();

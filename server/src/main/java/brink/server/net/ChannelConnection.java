@@ -3,19 +3,30 @@ package brink.server.net;
 import brink.protocol.v1.Disconnect;
 import brink.protocol.v1.ServerMessage;
 import brink.server.session.Connection;
+import brink.server.session.SharedMessage;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A Netty channel as a {@link Connection}. One per channel, kept in the channel's attributes.
  *
- * <p>A final word (a Disconnect, a fatal error) is the last frame the connection ever carries. Frames are
- * sent from any thread (games, timers), so whether one may still go is decided on the channel's event loop
- * when it is written, not when it is sent: a push sent by a game just before a Disconnect is decided reaches
- * the event loop after it, and it is dropped there rather than written after the Disconnect.
+ * <p>What other threads (the games, timers) send waits in an outbox that one task on the channel's event loop
+ * writes out with a single flush: a game telling a connection several things in a row (an answer and a push,
+ * or a turn's report and its phase change) costs one task, one flush and one system call, not one of each.
+ * Messages sent from one thread keep their order; the event loop's own sends go after the outbox.
+ *
+ * <p>A final word (a Disconnect, a fatal error) is the last frame the connection ever carries. Whether a frame
+ * may still go is decided on the event loop when it is written, not when it is sent: a push a game sends just
+ * as the event loop decides on a Disconnect is written before it if it reached the outbox first, and dropped
+ * otherwise, never written after it.
  */
 public final class ChannelConnection implements Connection {
   static final AttributeKey<ChannelConnection> KEY = AttributeKey.valueOf(ChannelConnection.class, "connection");
@@ -23,7 +34,12 @@ public final class ChannelConnection implements Connection {
   private final Channel channel;
   private volatile boolean instructorKey;
   private volatile boolean welcomed;
+  /** Set on the event loop once the final word is written (or the connection force-closed). */
   private volatile boolean closing;
+  /** Messages from other threads not yet written (ServerMessage, or the ByteBuf of a shared frame). */
+  private final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
+  /** True while a task that writes the outbox out is queued on the event loop. */
+  private final AtomicBoolean drainQueued = new AtomicBoolean();
 
   private ChannelConnection(Channel channel) {
     this.channel = channel;
@@ -45,14 +61,85 @@ public final class ChannelConnection implements Connection {
   @Override
   public void send(ServerMessage message) {
     if (!closing && channel.isActive()) {
-      onLoop(() -> write(message));
+      queue(message);
     }
   }
 
-  /** Writes a frame unless a final word went first. On the event loop. */
-  private void write(ServerMessage message) {
+  @Override
+  public void send(SharedMessage message) {
     if (!closing && channel.isActive()) {
-      channel.writeAndFlush(message, channel.voidPromise());
+      queue(Unpooled.wrappedBuffer(message.frame(ServerFrameEncoder::frame)));
+    }
+  }
+
+  private void queue(Object message) {
+    EventLoop loop = channel.eventLoop();
+    if (loop.inEventLoop()) {
+      writeOutbox(false);
+      write(message);
+      channel.flush();
+      return;
+    }
+    outbox.add(message);
+    if (drainQueued.compareAndSet(false, true)) {
+      try {
+        loop.execute(this::drainOutbox);
+      } catch (RejectedExecutionException e) {
+        discardOutbox(); // the server is stopping: its connections take no more
+      }
+    }
+  }
+
+  private void drainOutbox() {
+    drainQueued.set(false);
+    writeOutbox(true);
+  }
+
+  /**
+   * Writes what waits in the outbox (on the event loop), in the order it was sent, then flushes if asked and
+   * anything was written. A final word in the outbox is written as the last frame; what follows it is dropped.
+   */
+  private void writeOutbox(boolean flush) {
+    boolean wrote = false;
+    for (Object m = outbox.poll(); m != null; m = outbox.poll()) {
+      if (m instanceof FinalWord) {
+        writeLastWord(((FinalWord) m).message);
+        wrote = false; // written and flushed
+      } else {
+        wrote |= write(m);
+      }
+    }
+    if (wrote && flush) {
+      channel.flush();
+    }
+  }
+
+  /** Writes one frame unless a final word went first (then it is dropped). On the event loop. */
+  private boolean write(Object message) {
+    if (closing || !channel.isActive()) {
+      ReferenceCountUtil.release(message);
+      return false;
+    }
+    channel.write(message, channel.voidPromise());
+    return true;
+  }
+
+  /** Writes the connection's last frame and closes once it is written, unless a final word went first. */
+  private void writeLastWord(ServerMessage message) {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    if (channel.isActive()) {
+      channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      channel.flush();
+    }
+  }
+
+  private void discardOutbox() {
+    for (Object m = outbox.poll(); m != null; m = outbox.poll()) {
+      ReferenceCountUtil.release(m);
     }
   }
 
@@ -67,25 +154,33 @@ public final class ChannelConnection implements Connection {
   }
 
   /**
-   * Sends {@code message} as the connection's last frame, then closes it; anything sent after is dropped.
-   * Only the first final word counts.
+   * Sends {@code message} as the connection's last frame, then closes the connection; anything that reaches
+   * the event loop after it is dropped. From another thread it goes through the outbox, so what that thread
+   * sent before goes first; on the event loop it is written at once, and what waits in the outbox (sent by
+   * games after the loop took up the task that decided this) is dropped. Only the first final word counts.
    */
   void lastWord(ServerMessage message) {
-    onLoop(() -> {
-      if (closing) {
-        return;
-      }
-      closing = true;
-      if (channel.isActive()) {
-        channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
-      }
-    });
+    if (channel.eventLoop().inEventLoop()) {
+      writeLastWord(message);
+    } else {
+      queue(new FinalWord(message));
+    }
+  }
+
+  /** A final word waiting in the outbox. */
+  private static final class FinalWord {
+    final ServerMessage message;
+
+    FinalWord(ServerMessage message) {
+      this.message = message;
+    }
   }
 
   /** Closes without another word (after a Disconnect the reader never took). */
   void forceClose() {
     onLoop(() -> {
       closing = true;
+      discardOutbox();
       channel.close();
     });
   }
@@ -104,7 +199,7 @@ public final class ChannelConnection implements Connection {
     try {
       loop.execute(task);
     } catch (RejectedExecutionException e) {
-      // The event loop has stopped (the server is shutting down) and the channel with it.
+      discardOutbox(); // the event loop has stopped (the server is shutting down) and the channel with it
     }
   }
 

@@ -40,6 +40,29 @@ public final class ServerFrameEncoder extends MessageToByteEncoder<ServerMessage
     out.writerIndex(out.writerIndex() + size);
   }
 
+  /**
+   * The whole frame of {@code msg} (prefix and message) as bytes, for a message sent alike to several
+   * connections: encoded once, then each connection writes the bytes as they are.
+   *
+   * @throws EncoderException when the message is over the server's frame limit
+   */
+  public static byte[] frame(ServerMessage msg) {
+    int size = checkedSize(msg);
+    byte[] out = new byte[FrameLimits.LENGTH_PREFIX_BYTES + size];
+    out[0] = (byte) (size >>> 24);
+    out[1] = (byte) (size >>> 16);
+    out[2] = (byte) (size >>> 8);
+    out[3] = (byte) size;
+    CodedOutputStream coded = CodedOutputStream.newInstance(out, FrameLimits.LENGTH_PREFIX_BYTES, size);
+    try {
+      msg.writeTo(coded);
+    } catch (IOException e) {
+      throw new EncoderException("a ServerMessage could not be encoded: " + e.getMessage(), e);
+    }
+    coded.checkNoSpaceLeft();
+    return out;
+  }
+
   private static int checkedSize(ServerMessage msg) {
     int size = msg.getSerializedSize();
     if (size > FrameLimits.SERVER_FRAME_BYTES) {

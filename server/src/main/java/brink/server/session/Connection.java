@@ -11,6 +11,11 @@ public interface Connection {
   /** Queues one frame. Does nothing once the connection is closed. */
   void send(ServerMessage message);
 
+  /** Queues one frame that other connections get too (the transport may encode it once for all of them). */
+  default void send(SharedMessage message) {
+    send(message.message());
+  }
+
   /** Sends a final Disconnect and closes. */
   void disconnect(Disconnect reason);
 

@@ -107,6 +107,14 @@ public final class Session {
     }
   }
 
+  /** Sends a message other sessions get too, if the session has a connection. */
+  public void send(SharedMessage message) {
+    Connection c = connection;
+    if (c != null) {
+      c.send(message);
+    }
+  }
+
   /** The participant id of this session in a game, if it is in it. */
   public Optional<String> participantIn(String gameId) {
     return Optional.ofNullable(games.get(gameId));

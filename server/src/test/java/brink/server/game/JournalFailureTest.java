@@ -39,11 +39,11 @@ class JournalFailureTest {
     boolean down;
 
     @Override
-    public CompletableFuture<Void> append(String gameId, JournalEntry entry) {
+    public CompletableFuture<Void> append(String gameId, List<JournalEntry> change) {
       if (down) {
         return CompletableFuture.failedFuture(new JournalUnavailableException("disk full"));
       }
-      entries.add(entry);
+      entries.addAll(change);
       return CompletableFuture.completedFuture(null);
     }
   }
@@ -123,6 +123,32 @@ class JournalFailureTest {
         .setText("saved"))).hasAck()).isTrue();
     assertThat(ask(ClientMessage.newBuilder().setGetState(GetState.newBuilder().setGameId(id))).getGameState()
         .getMessagesList()).extracting(p -> p.getText()).containsExactly("saved");
+  }
+
+  @Test
+  void journalDownAnswers_sayWhetherTheDiskIsFullAndWhetherARestartIsNeeded() {
+    java.io.IOException enospc = new java.io.IOException("No space left on device");
+    GameError full = GameRoom.journalDown(new java.util.concurrent.CompletionException(
+        new JournalUnavailableException("the journal could not write: " + enospc, enospc, false)));
+    assertThat(full.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+    assertThat(full.retryable()).isTrue();
+    assertThat(full.getMessage()).contains("disk is full").contains("nothing was changed")
+        .contains("free disk space").doesNotContain("restart");
+    assertThat(full.details()).containsEntry("retry_after_millis", "5000");
+
+    GameError fullForGood = GameRoom.journalDown(new JournalUnavailableException("an fsync failed", enospc, true));
+    assertThat(fullForGood.retryable()).isTrue();
+    assertThat(fullForGood.getMessage()).contains("its disk is full").contains("until it is restarted")
+        .contains("free disk space and restart it");
+    assertThat(fullForGood.details()).containsEntry("until", "restart").doesNotContainKey("retry_after_millis");
+
+    GameError failed = GameRoom.journalDown(new JournalUnavailableException("an fsync failed",
+        new java.io.IOException("Input/output error"), true));
+    assertThat(failed.getMessage()).contains("its disk failed").contains("check the disk and restart it");
+
+    GameError other = GameRoom.journalDown(new JournalUnavailableException("the journal is busy"));
+    assertThat(other.getMessage()).isEqualTo("the server cannot save games right now; nothing was changed, try "
+        + "again in a moment");
   }
 
   @Test

@@ -119,6 +119,8 @@ final class CrashLedger {
   /** One game: its people, and its phase as last checked. */
   static final class Table {
     final String label;
+    /** The game's orders phase in seconds (0: no deadline). */
+    int ordersSeconds;
     String gameId;
     Member instructor;
     final List<Member> players = new ArrayList<>();

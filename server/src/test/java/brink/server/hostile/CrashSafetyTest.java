@@ -40,6 +40,7 @@ import brink.server.testkit.TestClient;
 import brink.server.testkit.TestServer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,33 +58,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crash safety (issue "The game server", must-hold): a server in its own process is killed with SIGKILL while
- * two classes play, and restarted on the same data folder; every acknowledged change must be there exactly
- * once, nothing refused may be, and every game must be exactly where it was.
+ * Crash safety (issue "The game server", must-hold; issue "Hostile and faulty conditions"): a server in its
+ * own process is killed with SIGKILL while two classes play, and restarted on the same data folder; every
+ * acknowledged change must be there exactly once, nothing refused may be, every game must be exactly where
+ * it was, and every deadline where the design puts it.
  *
- * <p>Each round plays a few requests one at a time (each answered), checks the games live, then ends the
- * server one of three ways, in turn: right after the last answer (AFTER_ACKS); while every client pipelines
- * orders, messages, readiness and instructor controls (MID_LOAD, killed after a random number of answers);
- * or while a forced turn resolution is being journaled (DURING_RESOLUTION), followed by a second kill while
- * the restarting server recovers its journal. After each restart every client takes its session back with
- * its old token (ResumeSession), half of them send again (same request_id) what was never answered, and the
- * games are checked against what the clients were told:
+ * <p>Round i plays with seed SEED + i. It plays a few requests one at a time (each answered), checks the games
+ * live, then ends the server one of three ways, in turn: right after the last answer (AFTER_ACKS, with class
+ * B's turn running against its one-hour deadline); while every client pipelines orders, messages, readiness
+ * and instructor controls (MID_LOAD, killed after a random number of answers); or while a forced turn
+ * resolution is being journaled (DURING_RESOLUTION), followed by a second kill while the restarting server
+ * recovers its journal. Every other restart comes after a long downtime: the server restarts with its clock
+ * {@link #DOWNTIME} further ahead ({@link brink.server.ClockShiftedServerMain}), longer than B's orders phase.
+ * After each restart every client takes its session back with its old token (ResumeSession), half of them
+ * send again (same request_id) what was never answered, and the games are checked against what the clients
+ * were told:
  *
  * <ul>
  *   <li>phase, turn and pause: explained by the instructor's acknowledged controls plus any of its unanswered
- *       ones (a deadline and the time left on a pause are the same absolute values as before);
+ *       ones; after a long downtime, a turn that was running against its deadline has resolved (the design:
+ *       deadlines are absolute times in the journal, re-armed on restart, an overdue one acted on at once);
+ *       otherwise a deadline and the time left on a pause are the same absolute values as before;
  *   <li>each seat's orders and readiness: the last acknowledged submission, or one sent after it whose answer
  *       the crash swallowed;
  *   <li>messages: every acknowledged one present once, refused ones absent, unanswered ones at most once,
  *       earlier ones still there.
  * </ul>
  *
- * At the end the journal itself is read: each client's entries are exactly its requests minus the refused
- * ones and some unanswered ones, in the order sent, none twice. {@code -Dbrink.crash.rounds=N} plays N rounds
- * (3 by default: one kill of each kind), {@code -Dbrink.crash.seed=S} another script.
+ * At the end the journal itself is read: each client's entries (orders, readiness, messages, injects,
+ * instructor actions) are exactly its requests minus the refused ones and some unanswered ones, in the order
+ * sent, none twice. {@code -Dbrink.crash.rounds=N} plays N rounds (4 by default: each kind of kill, short
+ * and long downtimes), {@code -Dbrink.crash.seed=S} another script.
  */
 class CrashSafetyTest {
-  static final int ROUNDS = Integer.getInteger("brink.crash.rounds", 3);
+  static final int ROUNDS = Integer.getInteger("brink.crash.rounds", 4);
   static final long SEED = Long.getLong("brink.crash.seed", 20261126L);
   /** Requests a client keeps in flight under load. */
   static final int WINDOW = 4;
@@ -94,12 +102,21 @@ class CrashSafetyTest {
 
   enum Mode { AFTER_ACKS, MID_LOAD, DURING_RESOLUTION }
 
+  /** How long the server is down every other round: longer than class B's orders phase. */
+  static final Duration DOWNTIME = Duration.ofHours(2);
+
   @TempDir
   Path dir;
   ServerProcess server;
   final List<Table> tables = new ArrayList<>();
+  /** Classes whose game ended during the soak (replaced by a new game): their journals are checked too. */
+  final List<Table> finished = new ArrayList<>();
   final Map<String, Integer> counts = new LinkedHashMap<>();
   Random rng;
+  /** How far ahead of the system clock the server runs: the hours it was down, in total. */
+  Duration clockShift = Duration.ZERO;
+  /** The checks after a restart that followed {@link #DOWNTIME}: every running deadline has passed. */
+  boolean longDowntime;
 
   @AfterEach
   void stop() {
@@ -109,44 +126,71 @@ class CrashSafetyTest {
   }
 
   @Test
-  void sigkill_afterAcksMidLoadAndDuringRecovery_keepsEveryAcknowledgedChangeExactlyOnce() throws Exception {
+  void sigkill_afterAcksMidLoadAndDuringRecovery_keepsEveryAcknowledgedChangeExactlyOnce_andEveryDeadline()
+      throws Exception {
+    long t0 = System.nanoTime();
     rng = new Random(SEED);
     Path data = dir.resolve("data");
     server = ServerProcess.start(data);
     setUp();
     for (int round = 0; round < ROUNDS; round++) {
+      long roundSeed = SEED + round;
+      rng = new Random(roundSeed);
       Mode mode = Mode.values()[round % Mode.values().length];
+      // Every other restart follows a downtime longer than class B's orders phase; over six rounds each
+      // kind of kill comes once with a short and once with a long downtime.
+      boolean downLong = round % 2 == 1;
+      replaceEndedGames();
       quiet(4 + rng.nextInt(8));
+      if (mode == Mode.AFTER_ACKS) {
+        // Class B's turn runs against its deadline when the server dies: after a short downtime the deadline
+        // must be the same absolute time, after a long one the turn must have resolved on restart.
+        deadlineRunning(tables.get(1));
+      }
       checkAll("round " + round + ", live before the kill");
+      int answersBefore = counted("acknowledged") + counted("refused");
       switch (mode) {
         case AFTER_ACKS:
           server.kill();
           break;
         case MID_LOAD:
-          load(round, false);
+          load(roundSeed, false);
           break;
         default:
-          load(round, true);
+          load(roundSeed, true);
           break;
       }
       assertThat(server.exitValue()).as("SIGKILL ended the server").isEqualTo(137);
       count("kills");
+      if (downLong) {
+        // The server stays down for hours: it restarts with its clock that much further ahead.
+        clockShift = clockShift.plus(DOWNTIME);
+        count("restarts after " + DOWNTIME.toHours() + " hours down");
+      }
       if (mode == Mode.DURING_RESOLUTION) {
-        ServerProcess recovering = ServerProcess.launch(data, Optional.empty());
+        ServerProcess recovering = ServerProcess.launch(data, clockShift);
         recovering.awaitLine(line -> line.contains("records of"));
         recovering.kill();
         count("kills during recovery");
       }
-      server = ServerProcess.start(data);
+      server = ServerProcess.start(data, clockShift);
       reconnectAll();
-      retryUnanswered();
-      checkAll("round " + round + ", after a kill " + mode);
+      retryUnanswered(downLong);
+      longDowntime = downLong;
+      checkAll("round " + round + " (seed " + roundSeed + "), after a kill " + mode + (downLong ? " and "
+          + DOWNTIME.toHours() + " hours down" : ""));
+      longDowntime = false;
+      System.out.printf("CrashSafetyTest round %d (seed %d): killed %s after %d answers%s; checked%n", round,
+          roundSeed, mode, counted("acknowledged") + counted("refused") - answersBefore, downLong ? ", down "
+          + DOWNTIME.toHours() + " hours" : "");
     }
     goOn();
     checkAll("after the last restart, games played on");
     server.kill();
     journalMatchesRequests(data);
-    System.out.println("CrashSafetyTest seed " + SEED + ", " + ROUNDS + " rounds: " + counts);
+    System.out.printf("CrashSafetyTest seed %d: %d rounds (seeds %d..%d), %d SIGKILLs, in %.1f s: %s%n", SEED,
+        ROUNDS, SEED, SEED + ROUNDS - 1, counted("kills") + counted("kills during recovery") + 1,
+        (System.nanoTime() - t0) / 1e9, counts);
   }
 
   // ================================================================== setting up two classes
@@ -158,8 +202,24 @@ class CrashSafetyTest {
     tables.add(table("B", 3600));
   }
 
+  /**
+   * A class whose game has ended (its last turn, or war) starts a new game, so that a long soak always has
+   * two games to load; the ended one's journal is still checked at the end.
+   */
+  private void replaceEndedGames() throws IOException {
+    for (int i = 0; i < tables.size(); i++) {
+      Table t = tables.get(i);
+      if (!t.open()) {
+        finished.add(t);
+        tables.set(i, table(t.label.charAt(0) + String.valueOf(finished.size() + 1), t.ordersSeconds));
+        count("games ended and replaced by a new one");
+      }
+    }
+  }
+
   private Table table(String label, int ordersSeconds) throws IOException {
     Table t = new Table(label);
+    t.ordersSeconds = ordersSeconds;
     t.instructor = new Member("teacher" + label, "", false);
     t.instructor.conn = TestClient.connect(server.port());
     t.instructor.token = t.instructor.conn.hello(ServerProcess.KEY).getWelcome().getSessionToken();
@@ -295,7 +355,7 @@ class CrashSafetyTest {
    * killed after a random number of answers, or, with {@code resolving}, just after class A's instructor has
    * sent a forced resolution (and 0 to 11 answers more).
    */
-  private void load(int round, boolean resolving) throws Exception {
+  private void load(long roundSeed, boolean resolving) throws Exception {
     for (Table t : tables) {
       if (t.phase == Phase.REPORT) {
         call(t.instructor, Kind.CONTINUE, t.turn + 1, "continue|" + (t.turn + 1), proceed(t.gameId));
@@ -303,6 +363,12 @@ class CrashSafetyTest {
       }
     }
     List<Table> playing = tables.stream().filter(t -> t.phase == Phase.ORDERS).toList();
+    if (playing.isEmpty()) {
+      // Both games ended in this round's quiet part (a long soak): nothing to load, the kill comes now.
+      server.kill();
+      count("kills with no game taking orders");
+      return;
+    }
     CountDownLatch killNow = new CountDownLatch(1);
     AtomicInteger answers = new AtomicInteger();
     int killAfter = resolving ? -1 : 5 + rng.nextInt(60);
@@ -315,7 +381,7 @@ class CrashSafetyTest {
       for (Member m : t.everyone()) {
         loaders.add(m);
         boolean forcer = resolving && t == playing.get(0) && m.instructor();
-        Random r = new Random(SEED * 31 + round * 1009L + loaders.size());
+        Random r = new Random(roundSeed * 31 + loaders.size());
         running.incrementAndGet();
         Thread th = new Thread(() -> {
           try {
@@ -417,7 +483,7 @@ class CrashSafetyTest {
    * request_id, each request whose answer never came. One that was journaled before the crash must be
    * answered again without being done twice; one that was not is done now. The others leave theirs unknown.
    */
-  private void retryUnanswered() throws IOException {
+  private void retryUnanswered(boolean afterLongDowntime) throws IOException {
     for (Table t : tables) {
       for (Member m : t.everyone()) {
         if (!rng.nextBoolean()) {
@@ -425,6 +491,11 @@ class CrashSafetyTest {
         }
         for (Sent s : List.copyOf(m.pending)) {
           if (s.status != Status.UNKNOWN) {
+            continue;
+          }
+          if (afterLongDowntime && clockOp(s)) {
+            // Done before the deadlines the downtime passed, or after them: the check could not tell which
+            // order to expect, so a clock control is not sent again after a long downtime.
             continue;
           }
           m.conn.sendRaw(s.message.toBuilder().setRequestId(s.id).build());
@@ -440,6 +511,29 @@ class CrashSafetyTest {
         }
       }
     }
+  }
+
+  private static boolean clockOp(Sent s) {
+    return s.kind == Kind.START || s.kind == Kind.PAUSE || s.kind == Kind.RESUME || s.kind == Kind.FORCE
+        || s.kind == Kind.CONTINUE;
+  }
+
+  /** Puts a class with deadlines in its ORDERS phase with the clock running (acknowledged controls only). */
+  private void deadlineRunning(Table t) throws IOException {
+    if (!t.open()) {
+      return;
+    }
+    if (t.phase == Phase.REPORT) {
+      assertThat(call(t.instructor, Kind.CONTINUE, t.turn + 1, "continue|" + (t.turn + 1), proceed(t.gameId))
+          .hasAck()).isTrue();
+      checkTable(t, "continued before a long downtime");
+    }
+    if (t.open() && t.paused) {
+      assertThat(call(t.instructor, Kind.RESUME, t.turn, "resume", resume(t.gameId)).hasAck()).isTrue();
+      checkTable(t, "resumed before a long downtime");
+    }
+    assertThat(t.deadline).as("game %s runs against a deadline before the long downtime", t.label)
+        .isGreaterThan(0);
   }
 
   /** The games go on: a class in REPORT continues, one in ORDERS takes a submission and a forced turn. */
@@ -527,6 +621,24 @@ class CrashSafetyTest {
       }
       possible = next;
     }
+    if (longDowntime && t.ordersSeconds > 0) {
+      // The server was down longer than an orders phase: a turn running against its deadline resolved when
+      // the server came back (a report without deadline, a paused game or one without deadline wait).
+      Set<Clock> later = new HashSet<>();
+      for (Clock c : possible) {
+        if (c.phase() == Phase.ORDERS && !c.paused()) {
+          later.add(new Clock(Phase.REPORT, c.turn(), false));
+          later.add(new Clock(Phase.ENDED, c.turn(), false));
+        } else {
+          later.add(c);
+        }
+      }
+      Clock now = new Clock(seen.getPhase(), seen.getTurn(), seen.getPaused());
+      if (!possible.contains(now) && later.contains(now)) {
+        count("turns whose deadline passed while the server was down, resolved on restart");
+      }
+      possible = later;
+    }
     Clock actual = new Clock(seen.getPhase(), seen.getTurn(), seen.getPaused());
     for (Sent s : t.instructor.pending) {
       if (s.kind == Kind.FORCE && s.status == Status.UNKNOWN) {
@@ -539,6 +651,10 @@ class CrashSafetyTest {
     if (!clockOps && t.phase == actual.phase() && t.turn == actual.turn()) {
       assertThat(seen.getDeadlineEpochMillis()).as("%s: the absolute deadline", where).isEqualTo(t.deadline);
       assertThat(seen.getRemainingMillis()).as("%s: the time left on a pause", where).isEqualTo(t.remaining);
+      if (t.deadline > 0 || t.remaining > 0) {
+        count(where.contains("after a kill") ? "deadlines and times left checked unchanged across a restart"
+            : "deadlines and times left checked unchanged");
+      }
     }
     count("phase checks");
   }
@@ -638,7 +754,9 @@ class CrashSafetyTest {
   private void journalMatchesRequests(Path data) throws IOException {
     try (FileJournalStore store = FileJournalStore.open(JournalOptions.defaults(data))) {
       assertThat(store.recovery().corruptGames()).isEmpty();
-      for (Table t : tables) {
+      List<Table> all = new ArrayList<>(finished);
+      all.addAll(tables);
+      for (Table t : all) {
         GameJournal gj = store.read(t.gameId).orElseThrow();
         assertThat(gj.isCorrupt()).isFalse();
         Map<String, List<String>> byParticipant = new HashMap<>();
@@ -668,5 +786,9 @@ class CrashSafetyTest {
 
   private synchronized void count(String what) {
     counts.merge(what, 1, Integer::sum);
+  }
+
+  private synchronized int counted(String what) {
+    return counts.getOrDefault(what, 0);
   }
 }

@@ -8,10 +8,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,10 +49,11 @@ final class ServerProcess implements AutoCloseable {
   /**
    * Starts a server on {@code data} (any free port, loopback only) without waiting for it.
    *
-   * @param fileSizeLimitBytes if present, the server runs under {@code ulimit -f} (RLIMIT_FSIZE): a write
-   *     past that size fails with EFBIG, as a full disk fails with ENOSPC
+   * @param clockShift how far ahead of the system clock the server's clock runs: a server restarted with its
+   *     clock hours ahead is one that was down for those hours. Zero runs {@code brink.server.ServerMain}
+   *     itself; anything else the same server through {@link brink.server.ClockShiftedServerMain}.
    */
-  static ServerProcess launch(Path data, Optional<Long> fileSizeLimitBytes) throws IOException {
+  static ServerProcess launch(Path data, Duration clockShift) throws IOException {
     List<String> java = new ArrayList<>();
     java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // Small and quick to start: the server of a few test games needs little, and C1 is enough.
@@ -63,16 +64,15 @@ final class ServerProcess implements AutoCloseable {
     if (config != null) {
       java.add("-Dlogback.configurationFile=" + config);
     }
-    java.addAll(List.of("-cp", System.getProperty("java.class.path"), "brink.server.ServerMain",
-        "--port", "0", "--bind", "127.0.0.1", "--data", data.toString(), "--instructor-key", KEY));
-    List<String> command = new ArrayList<>();
-    if (fileSizeLimitBytes.isPresent()) {
-      // ulimit -f counts 1024-byte blocks; exec keeps the pid, so SIGKILL reaches the JVM itself.
-      long blocks = Math.max(1, fileSizeLimitBytes.get() / 1024);
-      command.addAll(List.of("/bin/sh", "-c", "ulimit -f " + blocks + " && exec \"$@\"", "sh"));
+    java.addAll(List.of("-cp", System.getProperty("java.class.path")));
+    if (clockShift.isZero()) {
+      java.add("brink.server.ServerMain");
+    } else {
+      java.addAll(List.of("brink.server.ClockShiftedServerMain", "--clock-shift-millis",
+          Long.toString(clockShift.toMillis())));
     }
-    command.addAll(java);
-    ServerProcess p = new ServerProcess(new ProcessBuilder(command).start());
+    java.addAll(List.of("--port", "0", "--bind", "127.0.0.1", "--data", data.toString(), "--instructor-key", KEY));
+    ServerProcess p = new ServerProcess(new ProcessBuilder(java).start());
     p.drain(p.process.getInputStream(), "out", true);
     p.drain(p.process.getErrorStream(), "err", false);
     return p;
@@ -80,11 +80,11 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts a server on {@code data} and waits until it listens. */
   static ServerProcess start(Path data) throws IOException {
-    return start(data, Optional.empty());
+    return start(data, Duration.ZERO);
   }
 
-  static ServerProcess start(Path data, Optional<Long> fileSizeLimitBytes) throws IOException {
-    ServerProcess p = launch(data, fileSizeLimitBytes);
+  static ServerProcess start(Path data, Duration clockShift) throws IOException {
+    ServerProcess p = launch(data, clockShift);
     p.port();
     return p;
   }

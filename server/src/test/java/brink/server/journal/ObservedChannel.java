@@ -27,6 +27,9 @@ final class ObservedChannel extends FileChannel {
   volatile boolean failWrites;
   volatile boolean failHalfWay;
   volatile boolean failForces;
+  volatile boolean failTruncates;
+  /** The message of an injected write failure ("No space left on device" is what the JDK says of ENOSPC). */
+  volatile String writeError = "injected write failure";
   private final AtomicReference<Hold> nextHold = new AtomicReference<>();
   private volatile Hold lastHold;
 
@@ -75,7 +78,7 @@ final class ObservedChannel extends FileChannel {
   public int write(ByteBuffer src, long position) throws IOException {
     if (failWrites) {
       events.add("write-failed");
-      throw new IOException("injected write failure");
+      throw new IOException(writeError);
     }
     if (failHalfWay) {
       ByteBuffer half = src.duplicate();
@@ -83,7 +86,8 @@ final class ObservedChannel extends FileChannel {
       int n = delegate.write(half, position);
       src.position(src.position() + n);
       events.add("write-partial:" + n);
-      throw new IOException("injected failure after a partial write");
+      throw new IOException(writeError.equals("injected write failure") ? "injected failure after a partial write"
+          : writeError);
     }
     int n = delegate.write(src, position);
     events.add("write:" + n);
@@ -139,6 +143,10 @@ final class ObservedChannel extends FileChannel {
 
   @Override
   public FileChannel truncate(long size) throws IOException {
+    if (failTruncates) {
+      events.add("truncate-failed:" + size);
+      throw new IOException("injected truncate failure");
+    }
     events.add("truncate:" + size);
     delegate.truncate(size);
     return this;

@@ -240,6 +240,37 @@ class FrameCodecTest {
   }
 
   @Test
+  void sharedFrame_isTheBytesTheEncoderWrites_andEveryRecipientGetsThem() throws Exception {
+    ServerMessage press = ServerMessage.newBuilder().setSeq(12).setPress(brink.protocol.v1.Press.newBuilder()
+        .setMessageId(3).setFromActor("rus").setText("Meet at the border at ten")).build();
+    EmbeddedChannel viaEncoder = connection();
+    viaEncoder.writeOutbound(press);
+    ByteBuf encoded = viaEncoder.readOutbound();
+    byte[] expected = new byte[encoded.readableBytes()];
+    encoded.readBytes(expected);
+    encoded.release();
+
+    assertThat(ServerFrameEncoder.frame(press)).isEqualTo(expected);
+
+    brink.server.session.SharedMessage shared = new brink.server.session.SharedMessage(press);
+    EmbeddedChannel a = connection();
+    EmbeddedChannel b = connection();
+    ChannelConnection.of(a).send(shared);
+    ChannelConnection.of(b).send(shared);
+    assertThat(written(a)).containsExactly(press);
+    assertThat(written(b)).containsExactly(press);
+  }
+
+  @Test
+  void sharedFrame_overTheServerLimit_isRefusedBeforeAnyByteIsSent() {
+    ServerMessage huge = ServerMessage.newBuilder().setRequestId(1)
+        .setError(brink.protocol.v1.Error.newBuilder().setMessage("x".repeat(FrameLimits.SERVER_FRAME_BYTES)))
+        .build();
+    assertThatThrownBy(() -> ServerFrameEncoder.frame(huge)).isInstanceOf(EncoderException.class)
+        .hasMessageContaining("frame limit");
+  }
+
+  @Test
   void unexpectedErrorInAHandler_finalInternalErrorWithoutInternals_andClose() throws Exception {
     EmbeddedChannel channel = new EmbeddedChannel(new ClientFrameDecoder(), ServerFrameEncoder.INSTANCE,
         new ChannelInboundHandlerAdapter() {
