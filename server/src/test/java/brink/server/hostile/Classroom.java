@@ -22,7 +22,8 @@ import java.util.List;
  * teacher and five players (one per seat of the default scenario, stretched to 1,000 turns) who, turn after
  * turn, submit orders and say ready, wait for the turn's report, and go on when the teacher continues. Every
  * request's round trip and every turn's resolution (last ready to every player's report) is timed. Any
- * error or unexpected answer stops the class and is reported by {@link #stop}.
+ * error or unexpected answer stops the class and is reported by {@link #stop}. It plays as many turns as
+ * the test allows ({@link #allowTurns}).
  *
  * <p>The test can hold the class between two turns ({@link #hold}), so that its own measurements (a full
  * garbage collection) do not count as the server's latency.
@@ -40,6 +41,8 @@ final class Classroom implements Runnable, AutoCloseable {
   private volatile Throwable failure;
   private boolean holdAsked;
   private boolean holding;
+  /** Turns the class may play in all; it waits between turns once it has played them. */
+  private int allowed;
   private int turns;
 
   Classroom(TestServer server) {
@@ -137,12 +140,27 @@ final class Classroom implements Runnable, AutoCloseable {
   }
 
   private synchronized void betweenTurns() throws InterruptedException {
-    while (holdAsked && !stopping) {
+    while ((holdAsked || turns >= allowed) && !stopping) {
       holding = true;
       notifyAll();
       wait();
     }
     holding = false;
+  }
+
+  /**
+   * Lets the class play {@code n} more turns. It plays them as fast as the server lets it and then waits
+   * between turns: the test decides how many turns fall into each of its phases, so what the class adds to
+   * the server's heap does not depend on the machine's speed.
+   */
+  synchronized void allowTurns(int n) {
+    allowed += n;
+    notifyAll();
+  }
+
+  /** Turns allowed so far. */
+  synchronized int allowedTurns() {
+    return allowed;
   }
 
   /** Waits until the class is between two turns and keeps it there until {@link #release}. */
