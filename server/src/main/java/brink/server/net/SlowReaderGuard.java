@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>While the connection is over the mark the server reads nothing more from it: a client that keeps asking
  * (a full view at the rate limit, 20 a second) without reading the answers made the server hold every
- * answer until the grace ended, about 25 MB for one connection. Its requests now wait in the kernel, unread
+ * answer until the grace ended, some 16 MiB for one connection. Its requests now wait in the kernel, unread
  * and unexecuted, until it reads; pushes still go out.
  */
 public final class SlowReaderGuard extends ChannelInboundHandlerAdapter {

@@ -82,9 +82,10 @@ class SlowReadersTest {
   /**
    * Regression (found by measuring what a slow reader costs when it also asks): a player who asks for the
    * whole game view at the rate limit (a burst of 60, then 20 a second) and reads nothing made the server
-   * execute every request and hold every answer until the grace ended: about 250 views of 100 KB, some 25 MB
-   * of Netty buffers for one connection. The server now stops reading a connection while it is over its
-   * mark: its requests wait unread in the kernel, and only those read before it went over are answered.
+   * execute every request and hold every answer until the grace ended: about 250 views of 100 KB, some
+   * 16 MiB of Netty buffers for one connection (measured). The server now stops reading a connection while
+   * it is over its mark: its requests wait unread in the kernel, and only those read before it went over are
+   * answered.
    */
   @Test
   void aPlayerWhoKeepsAskingButNeverReads_isNotReadFromWhileOverTheMark() throws Exception {
