@@ -91,9 +91,11 @@ class ReconnectRealServerTest {
       String code = ((InstructorShell) teacher.shell).seatCodes().get("usa");
       assertThat(teacher.shell.execute("start")).isTrue();
 
-      // Each wait between attempts takes a permit: the test decides when the client tries again.
+      // Each wait between attempts takes a permit: the test decides when the client tries again. No jitter:
+      // every wait is the whole 100 ms, which the screen shows.
       Semaphore attempts = new Semaphore(0);
-      Party alice = new Party(proxy.address(), "", new Backoff(100, 100, millis -> attempts.acquire()), "en", false);
+      Party alice = new Party(proxy.address(), "", new Backoff(100, 100, millis -> attempts.acquire(),
+          bound -> bound), "en", false);
       alice.client.connect();
       assertThat(alice.shell.join(code, "Alice", Role.PLAYER)).isTrue();
       assertThat(alice.shell.execute("negotiate rus")).isTrue();

@@ -54,6 +54,14 @@ public final class BrinkServer implements AutoCloseable {
   public static final String NAME = "brink-server/0.1.0";
   /** The file of the data folder holding the instructor key. */
   public static final String KEY_FILE = "instructor.key";
+  /**
+   * Connections the kernel may hold for the server before it accepts them (the kernel caps it at
+   * net.core.somaxconn, 4096 on current kernels). A whole class reconnecting at once after a network cut, or a
+   * burst of connections that never say Hello, overflowed the former 256 while the acceptor thread was busy:
+   * the kernel then drops the client's final handshake packet and the connection only completes when the
+   * handshake is retried, a second or more later.
+   */
+  static final int ACCEPT_BACKLOG = 4096;
 
   private final JournalStore store;
   private final GameManager games;
@@ -134,7 +142,7 @@ public final class BrinkServer implements AutoCloseable {
     Channel listener;
     try {
       ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
-          .option(ChannelOption.SO_BACKLOG, 256)
+          .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
           .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
@@ -205,6 +213,11 @@ public final class BrinkServer implements AutoCloseable {
 
   public int port() {
     return address().getPort();
+  }
+
+  /** Connections open now, welcomed or not. */
+  public int connectionCount() {
+    return connections.size();
   }
 
   /** The key instructors give in Hello. */

@@ -361,7 +361,7 @@ public final class Client implements Server, AutoCloseable {
 
   private void reconnectLoop() {
     for (int attempt = 1; !closed; attempt++) {
-      long delay = backoff.delay(attempt);
+      long delay = backoff.jittered(attempt);
       listener.link(new LinkEvent(LinkEvent.Kind.RECONNECTING, attempt, delay, ""));
       try {
         backoff.sleeper().sleep(delay);

@@ -19,6 +19,9 @@ import brink.protocol.v1.ServerMessage;
 import brink.protocol.v1.SetReady;
 import brink.protocol.v1.Welcome;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
@@ -158,6 +161,26 @@ class ClientReconnectTest {
     Backoff b = new Backoff(500, 10_000, millis -> {});
     assertThat(List.of(b.delay(1), b.delay(2), b.delay(3), b.delay(4), b.delay(5), b.delay(6), b.delay(20)))
         .containsExactly(500L, 1_000L, 2_000L, 4_000L, 8_000L, 10_000L, 10_000L);
+  }
+
+  @Test
+  void reconnectionWaits_areSpreadBetweenHalfAndAllOfTheDelay() {
+    Backoff low = new Backoff(500, 10_000, millis -> {}, bound -> 0);
+    Backoff high = new Backoff(500, 10_000, millis -> {}, bound -> bound);
+    assertThat(List.of(low.jittered(1), low.jittered(2), low.jittered(6))).containsExactly(250L, 500L, 5_000L);
+    assertThat(List.of(high.jittered(1), high.jittered(2), high.jittered(6)))
+        .containsExactly(500L, 1_000L, 10_000L);
+    // A class cut off at the same moment: 200 clients' first waits are spread over 250..500 ms.
+    Random random = new Random(42);
+    Backoff seeded = new Backoff(500, 10_000, millis -> {}, bound -> random.nextLong(bound + 1));
+    Set<Long> waits = new TreeSet<>();
+    for (int i = 0; i < 200; i++) {
+      waits.add(seeded.jittered(1));
+    }
+    assertThat(waits).allSatisfy(w -> assertThat(w).isBetween(250L, 500L)).hasSizeGreaterThan(100);
+    for (int i = 0; i < 1_000; i++) {
+      assertThat(Backoff.standard().jittered(3)).isBetween(1_000L, 2_000L);
+    }
   }
 
   @Test
