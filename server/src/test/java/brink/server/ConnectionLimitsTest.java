@@ -94,6 +94,15 @@ class ConnectionLimitsTest {
    * connection over its mark (the grace starts then, on the event loop), and the Disconnect is the last
    * frame even if a push races it (see LastWordTest).
    */
+  private static void frame(java.io.ByteArrayOutputStream out, ClientMessage m) {
+    byte[] payload = m.toByteArray();
+    out.write(payload.length >>> 24);
+    out.write(payload.length >>> 16);
+    out.write(payload.length >>> 8);
+    out.write(payload.length);
+    out.write(payload, 0, payload.length);
+  }
+
   @Test
   void aReaderThatCannotKeepUp_isDisconnectedWithAReason_neverFedLess() throws Exception {
     ManualScheduler clock = new ManualScheduler(TestServer.START);
@@ -113,16 +122,21 @@ class ConnectionLimitsTest {
         log.expect(l -> l.contains(":" + slow.localPort() + " is not reading what it is sent"));
         slow.hello();
         slow.join(TestServer.seatCode(g, "rus"), "Slow reader");
+        // The 80 requests and a barrier in one write: they reach the server's kernel together and are read
+        // in one go, before the answers take the connection over its mark (from then on the server reads
+        // nothing more from it until it reads what it was sent).
+        java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream();
         long sent = 0;
         for (int i = 0; i < 80; i++) {
-          slow.sendRaw(state(g.getGameId()).setRequestId(1000 + i).build());
+          frame(batch, state(g.getGameId()).setRequestId(1000 + i).build());
           sent++;
         }
-        assertThat(log.await()).as("the server saw the connection go over its mark").isTrue();
-        // A barrier: the game runs one connection's requests in order, so when the teacher sees this message
-        // the game has handed all 80 answers to the slow connection's event loop, which runs them before
-        // the check the clock queues below.
-        slow.sendRaw(message(g.getGameId(), "after the eighty").setRequestId(2000).build());
+        // The barrier: the game runs one connection's requests in order, so when the teacher sees this message
+        // the game has handed all 80 answers to the slow connection's outbox, which the event loop writes out
+        // before it runs the check the clock queues below.
+        frame(batch, message(g.getGameId(), "after the eighty").setRequestId(2000).build());
+        assertThat(log.await()).as("the server saw the connection go over its mark (with Joined)").isTrue();
+        slow.writeBytes(batch.toByteArray());
         teacher.awaitPush(m -> m.hasPress() && m.getPress().getText().equals("after the eighty"));
         clock.advance(Duration.ofSeconds(10));
         int answers = 0;
