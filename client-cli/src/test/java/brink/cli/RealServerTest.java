@@ -39,31 +39,30 @@ class RealServerTest {
 
   @AfterAll
   static void stop() throws Exception {
-    pool.shutdownNow();
+    if (pool != null) {
+      pool.shutdownNow();
+    }
     if (server != null) {
       server.close();
     }
   }
 
   /** One run of the brink command in-process, its outputs readable while it runs. */
-  record Run(Future<Integer> code, StringWriter out, StringWriter err) {
+  record Run(Future<Integer> code, WatchedOutput out, StringWriter err) {
     int exit() throws Exception {
       return code.get(90, TimeUnit.SECONDS);
     }
 
     /** Waits (at most 30 s) until the output contains {@code text}; returns the output. */
     String awaitOut(String text) throws InterruptedException {
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!out.toString().contains(text) && System.nanoTime() < end && !code.isDone()) {
-        Thread.sleep(20);
-      }
+      out.await(text, 30);
       assertThat(out.toString()).as("stderr: %s", err).contains(text);
       return out.toString();
     }
   }
 
   static Run brink(String... args) {
-    StringWriter out = new StringWriter();
+    WatchedOutput out = new WatchedOutput();
     StringWriter err = new StringWriter();
     Callable<Integer> c = () -> Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new Run(pool.submit(c), out, err);

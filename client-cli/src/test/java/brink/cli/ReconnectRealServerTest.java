@@ -15,7 +15,6 @@ import brink.cli.text.I18n;
 import brink.protocol.v1.Role;
 import brink.protocol.v1.ServerMessage;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.BlockingQueue;
@@ -37,7 +36,7 @@ class ReconnectRealServerTest {
 
   /** A shell and its client, with what it printed and the connection events it saw. */
   static final class Party {
-    final StringWriter screen = new StringWriter();
+    final WatchedOutput screen = new WatchedOutput();
     final BlockingQueue<LinkEvent> links = new LinkedBlockingQueue<>();
     final Client client;
     final Shell shell;
@@ -74,10 +73,7 @@ class ReconnectRealServerTest {
     }
 
     void awaitScreen(String text) throws InterruptedException {
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!screen().contains(text) && System.nanoTime() < end) {
-        Thread.sleep(20);
-      }
+      screen.await(text, 30);
       assertThat(screen()).contains(text);
     }
   }
