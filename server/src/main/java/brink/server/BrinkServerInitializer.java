@@ -23,7 +23,8 @@ import io.netty.channel.socket.SocketChannel;
  *     frame-boundaries   where the bytes stand in the frame stream (a truncated last frame gets an error)
  *     frame-decoder      4-byte length + one ClientMessage; over the cap (64 KiB, 4 MiB for an instructor)
  *                        or not a ClientMessage: a final Error and a close
- *     timeouts           Hello within 10 s; then something (a Ping at least) within the idle timeout
+ *     timeouts           Hello within 10 s; then something (a Ping at least) within the idle timeout;
+ *                        after the final word, the client's end of input or the linger time (10 s)
  *     slow-reader        unsent data over the high water mark too long: Disconnect TOO_SLOW
  *     rate-limit         a token bucket per connection: RESOURCE_EXHAUSTED, connection kept; more than
  *                        100 refusals in 10 s: Disconnect FLOODING; requests after a final word: dropped
@@ -58,7 +59,8 @@ public final class BrinkServerInitializer extends ChannelInitializer<SocketChann
     p.addLast("frame-boundaries", new FrameBoundaryTracker());
     p.addLast("frame-decoder", new ClientFrameDecoder());
     p.addLast("frame-encoder", ServerFrameEncoder.INSTANCE);
-    p.addLast("timeouts", new ConnectionTimeouts(scheduler, config.helloTimeout(), config.idleTimeout()));
+    p.addLast("timeouts", new ConnectionTimeouts(scheduler, config.helloTimeout(), config.idleTimeout(),
+        config.slowReaderGrace()));
     p.addLast("slow-reader", new SlowReaderGuard(scheduler, config.slowReaderGrace()));
     p.addLast("rate-limit", rateLimiter);
     p.addLast("hello", new HelloHandler(door));

@@ -21,7 +21,8 @@ import java.util.Random;
  * @param instructorKey the key instructors give in Hello; empty = read (or create) dataDir/instructor.key
  * @param helloTimeout how long a connection may stay without Hello
  * @param idleTimeout how long a connection may stay silent (clients Ping more often than this)
- * @param slowReaderGrace how long a connection may stay over the high water mark before it is dropped
+ * @param slowReaderGrace how long a connection may stay over the high water mark before it is dropped; also
+ *     how long a connection told its final word stays open for the client to read it (the linger time)
  * @param writeBufferLow the low water mark of a connection's unsent bytes
  * @param writeBufferHigh the high water mark
  * @param socketSendBuffer the kernel's send buffer of each connection in bytes (SO_SNDBUF); 0 = the kernel's

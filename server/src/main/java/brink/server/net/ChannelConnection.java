@@ -6,10 +6,11 @@ import brink.server.session.Connection;
 import brink.server.session.SharedMessage;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -27,6 +28,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * may still go is decided on the event loop when it is written, not when it is sent: a push a game sends just
  * as the event loop decides on a Disconnect is written before it if it reached the outbox first, and dropped
  * otherwise, never written after it.
+ *
+ * <p>A connection ends in two steps once its final word is written: the server shuts down its output (the
+ * client reads the final word, then the end of the stream) and reads on, throwing away whatever the client
+ * still sends, until the client closes or the linger time ends ({@link ConnectionTimeouts}). Closing at once
+ * would be a reset whenever the client's requests were still arriving, and a reset makes the kernel throw
+ * away a final word not yet on its way: the client would see the connection end without a reason.
  */
 public final class ChannelConnection implements Connection {
   static final AttributeKey<ChannelConnection> KEY = AttributeKey.valueOf(ChannelConnection.class, "connection");
@@ -131,10 +138,40 @@ public final class ChannelConnection implements Connection {
     }
     closing = true;
     if (channel.isActive()) {
-      channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
+      channel.writeAndFlush(message).addListener(this::lastWordWritten);
     } else {
       channel.flush();
     }
+  }
+
+  /**
+   * The final word is written: stop sending (the client gets it, then the end of the stream), read on and
+   * throw away what still comes, and let {@link ConnectionTimeouts} close after the linger time unless the
+   * client closes first. On the event loop.
+   */
+  private void lastWordWritten(Future<?> written) {
+    if (!written.isSuccess() || !(channel instanceof SocketChannel) || !channel.isActive()
+        || ((SocketChannel) channel).isInputShutdown()) {
+      channel.close();
+      return;
+    }
+    ClientFrameDecoder.discardFromNowOn(channel);
+    channel.config().setAutoRead(true);
+    ((SocketChannel) channel).shutdownOutput();
+    channel.pipeline().fireUserEventTriggered(LAST_WORD_SENT);
+  }
+
+  /** The event {@link ConnectionTimeouts} arms the linger time on: the final word is written. */
+  static final Object LAST_WORD_SENT = new Object() {
+    @Override
+    public String toString() {
+      return "the final word is written";
+    }
+  };
+
+  /** True once the connection's final word is decided (it may still be on its way). */
+  boolean saidLastWord() {
+    return closing;
   }
 
   private void discardOutbox() {

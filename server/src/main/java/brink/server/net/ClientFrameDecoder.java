@@ -57,6 +57,17 @@ public final class ClientFrameDecoder extends ByteToMessageDecoder {
     decoder.setMaxFrameBytes(bytes);
   }
 
+  /**
+   * From now on the decoder of {@code channel} (if it has one) throws away whatever the client sends: its
+   * final word is said, and nothing it sends afterwards is looked at.
+   */
+  static void discardFromNowOn(Channel channel) {
+    ClientFrameDecoder decoder = channel.pipeline().get(ClientFrameDecoder.class);
+    if (decoder != null) {
+      decoder.failed = true;
+    }
+  }
+
   @Override
   protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
     if (failed) {

@@ -12,18 +12,38 @@ import java.time.Duration;
  * something must arrive at least once per idle timeout (clients send Ping when they have nothing else to
  * say). Either expiry ends the connection with a Disconnect saying which. Time is the injected scheduler's,
  * so tests move it by hand. One instance per connection.
+ *
+ * <p>A third clock runs once the connection's final word is written and its output shut down: the client
+ * has the linger time to read it and close; then the server closes.
  */
 public final class ConnectionTimeouts extends ChannelInboundHandlerAdapter {
   private final Scheduler scheduler;
   private final Duration hello;
   private final Duration idle;
+  private final Duration linger;
   private volatile long lastRead;
   private Scheduler.Cancellable pending;
 
-  public ConnectionTimeouts(Scheduler scheduler, Duration hello, Duration idle) {
+  /**
+   * @param linger how long a connection whose final word is written may stay open for the client to read it
+   */
+  public ConnectionTimeouts(Scheduler scheduler, Duration hello, Duration idle, Duration linger) {
     this.scheduler = scheduler;
     this.hello = hello;
     this.idle = idle;
+    this.linger = linger;
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt == ChannelConnection.LAST_WORD_SENT) {
+      Scheduler.Cancellable p = pending;
+      if (p != null) {
+        p.cancel();
+      }
+      pending = scheduler.schedule(linger, () -> ctx.executor().execute(() -> ctx.channel().close()));
+    }
+    super.userEventTriggered(ctx, evt);
   }
 
   @Override
@@ -49,7 +69,7 @@ public final class ConnectionTimeouts extends ChannelInboundHandlerAdapter {
   }
 
   private void helloDue(ChannelHandlerContext ctx) {
-    if (!ctx.channel().isActive()) {
+    if (!ctx.channel().isActive() || ChannelConnection.of(ctx.channel()).saidLastWord()) {
       return;
     }
     ChannelConnection c = ChannelConnection.of(ctx.channel());
@@ -63,7 +83,7 @@ public final class ConnectionTimeouts extends ChannelInboundHandlerAdapter {
   }
 
   private void idleCheck(ChannelHandlerContext ctx) {
-    if (!ctx.channel().isActive()) {
+    if (!ctx.channel().isActive() || ChannelConnection.of(ctx.channel()).saidLastWord()) {
       return;
     }
     long now = scheduler.clock().millis();

@@ -61,7 +61,10 @@ public final class FrameBoundaryTracker extends ChannelInboundHandlerAdapter {
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
     if (evt instanceof ChannelInputShutdownEvent) {
       ChannelConnection c = ChannelConnection.of(ctx.channel());
-      if (midFrame()) {
+      if (c.saidLastWord()) {
+        // The client closed after the server's final word (which it has or never will): nothing more to say.
+        ctx.close();
+      } else if (midFrame()) {
         String what = prefixBytes > 0
             ? "after " + prefixBytes + " of the 4 bytes of a frame's length"
             : (frameLength - remaining) + " bytes into a frame of " + frameLength + " bytes";

@@ -492,7 +492,8 @@ class ClientFuzzTest {
       }
       if (f == null) {
         if (sentinelId != 0 && (last == null || !(last.hasError() || last.hasDisconnect()))) {
-          problem("the server closed without a final Error after " + batch + " (last frame: " + (last == null
+          problem("the server closed connection :" + c.localPort() + " without a final Error after " + batch
+              + " (last frame: " + (last == null
               ? "none" : "request " + Long.toUnsignedString(last.getRequestId()) + " " + last.getBodyCase()) + ")");
         }
         if (last != null && last.hasError()) {

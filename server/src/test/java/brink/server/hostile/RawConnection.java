@@ -77,6 +77,11 @@ final class RawConnection implements AutoCloseable {
     }
   }
 
+  /** This side's port, to find the connection in the server's log. */
+  int localPort() {
+    return socket.getLocalPort();
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();

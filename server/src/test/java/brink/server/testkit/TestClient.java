@@ -76,6 +76,11 @@ public final class TestClient implements AutoCloseable {
     writeBytes(b.array());
   }
 
+  /** Bytes received and not read yet (what the kernel holds for this client). */
+  public int available() throws IOException {
+    return in.available();
+  }
+
   public void shutdownOutput() throws IOException {
     socket.shutdownOutput();
   }
