@@ -16,13 +16,21 @@ import org.slf4j.LoggerFactory;
  * that is written, or after a second grace period if even that cannot be. A large answer (a 4 MiB report)
  * that a healthy client reads at once turns the channel writable again within the grace and costs
  * nothing. One instance per connection.
+ *
+ * <p>While the connection is over the mark the server reads nothing more from it: a client that keeps asking
+ * (a full view at the rate limit, 20 a second) without reading the answers made the server hold every
+ * answer until the grace ended, about 25 MB for one connection. Its requests now wait in the kernel, unread
+ * and unexecuted, until it reads; pushes still go out.
  */
 public final class SlowReaderGuard extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(SlowReaderGuard.class);
 
   private final Scheduler scheduler;
   private final Duration grace;
+  /** The check at the end of the grace, while one is due. */
   private Scheduler.Cancellable pending;
+  /** The forced close after the Disconnect, once this guard has disconnected the connection. */
+  private Scheduler.Cancellable disconnecting;
 
   public SlowReaderGuard(Scheduler scheduler, Duration grace) {
     this.scheduler = scheduler;
@@ -31,8 +39,12 @@ public final class SlowReaderGuard extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-    if (!ctx.channel().isWritable()) {
-      if (pending == null) {
+    boolean writable = ctx.channel().isWritable();
+    if (disconnecting == null && ChannelConnection.of(ctx.channel()).isOpen()) {
+      ctx.channel().config().setAutoRead(writable);
+    }
+    if (!writable) {
+      if (pending == null && disconnecting == null) {
         log.info("{} is not reading what it is sent; it is disconnected in {} s unless it catches up",
             ctx.channel().remoteAddress(), grace.toSeconds());
         pending = scheduler.schedule(grace, () -> ctx.executor().execute(() -> stillBlocked(ctx)));
@@ -45,7 +57,7 @@ public final class SlowReaderGuard extends ChannelInboundHandlerAdapter {
 
   private void stillBlocked(ChannelHandlerContext ctx) {
     pending = null;
-    if (!ctx.channel().isActive() || ctx.channel().isWritable()) {
+    if (!ctx.channel().isActive() || ctx.channel().isWritable() || disconnecting != null) {
       return;
     }
     ChannelConnection c = ChannelConnection.of(ctx.channel());
@@ -55,7 +67,7 @@ public final class SlowReaderGuard extends ChannelInboundHandlerAdapter {
     c.disconnect(Disconnect.newBuilder().setReason(DisconnectReason.DISCONNECT_TOO_SLOW)
         .setMessage("this connection did not read what the server sent for " + grace.toSeconds()
             + " seconds; reconnect and resume").setMayReconnect(true).build());
-    pending = scheduler.schedule(grace, () -> ctx.executor().execute(c::forceClose));
+    disconnecting = scheduler.schedule(grace, () -> ctx.executor().execute(c::forceClose));
   }
 
   @Override
@@ -63,6 +75,9 @@ public final class SlowReaderGuard extends ChannelInboundHandlerAdapter {
     if (pending != null) {
       pending.cancel();
       pending = null;
+    }
+    if (disconnecting != null) {
+      disconnecting.cancel();
     }
     super.channelInactive(ctx);
   }

@@ -1,6 +1,7 @@
 package brink.server.hostile;
 
 import static brink.server.testkit.Requests.message;
+import static brink.server.testkit.Requests.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import brink.protocol.v1.ClientMessage;
@@ -76,6 +77,66 @@ class SlowReadersTest {
         }
       }
     }
+  }
+
+  /**
+   * Regression (found by measuring what a slow reader costs when it also asks): a player who asks for the
+   * whole game view at the rate limit (a burst of 60, then 20 a second) and reads nothing made the server
+   * execute every request and hold every answer until the grace ended: about 250 views of 100 KB, some 25 MB
+   * of Netty buffers for one connection. The server now stops reading a connection while it is over its
+   * mark: its requests wait unread in the kernel, and only those read before it went over are answered.
+   */
+  @Test
+  void aPlayerWhoKeepsAskingButNeverReads_isNotReadFromWhileOverTheMark() throws Exception {
+    ManualScheduler clock = new ManualScheduler(TestServer.START);
+    // A mark above one view (the Joined answer passes) and far below ten. A bucket of 40 requests and a
+    // flood limit of 5: had the server read the 190 requests sent once it was over the mark, it would have
+    // refused all but a few and disconnected the player for flooding.
+    try (TestServer server = new TestServer(dir, clock, c -> c.withWriteBuffer(128 * 1024, 256 * 1024)
+            .withSocketSendBuffer(16 * 1024).withRateLimit(40, 1).withFloodRefusals(5));
+        TestClient teacher = server.instructor();
+        LogCapture log = new LogCapture()) {
+      GameCreated g = TestServer.create(teacher, CreateGame.newBuilder().setScenarioId("eastern-flank-2022"));
+      for (int i = 0; i < 20; i++) {
+        assertThat(teacher.request(message(g.getGameId(), i + "x".repeat(3990))).hasAck()).isTrue();
+      }
+      try (TestClient asker = TestClient.connectSmallBuffer(server.port(), 4096)) {
+        asker.hello();
+        asker.join(TestServer.seatCode(g, "rus"), "Asker");
+        log.expect(l -> l.contains(":" + asker.localPort() + " is not reading what it is sent"));
+        asker.writeBytes(frames(g.getGameId(), 1000, 10));
+        assertThat(log.await()).as("ten views took the connection over its mark").isTrue();
+        asker.writeBytes(frames(g.getGameId(), 2000, 190));
+        clock.advance(GRACE);
+        int answers = 0;
+        int errors = 0;
+        ServerMessage last = null;
+        while (asker.readOne()) {
+          last = asker.lastRead();
+          answers += last.hasGameState() ? 1 : 0;
+          errors += last.hasError() ? 1 : 0;
+        }
+        System.out.printf("SlowReadersTest: a player asked for 200 views of ~100 KB without reading; %d were "
+            + "answered before its Disconnect (%s), %d refused%n", answers, last.getDisconnect().getReason(),
+            errors);
+        assertThat(errors).as("requests read (and refused) while the connection was over its mark").isZero();
+        assertThat(last.getDisconnect().getReason()).isEqualTo(DisconnectReason.DISCONNECT_TOO_SLOW);
+        assertThat(answers).as("views answered of the 200 asked").isEqualTo(10);
+      }
+      assertThat(teacher.request(ClientMessage.newBuilder().setPing(Ping.getDefaultInstance())).hasPong())
+          .isTrue();
+    }
+  }
+
+  /** {@code n} GetState frames in one write, request ids from {@code firstId}. */
+  private static byte[] frames(String game, long firstId, int n) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < n; i++) {
+      byte[] payload = state(game).setRequestId(firstId + i).build().toByteArray();
+      out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(payload.length).array());
+      out.writeBytes(payload);
+    }
+    return out.toByteArray();
   }
 
   /** Drops what the test's own long-lived clients recorded, so that the heap shows the server's. */
