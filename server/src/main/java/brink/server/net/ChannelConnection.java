@@ -157,8 +157,10 @@ public final class ChannelConnection implements Connection {
     }
     ClientFrameDecoder.discardFromNowOn(channel);
     channel.config().setAutoRead(true);
-    ((SocketChannel) channel).shutdownOutput();
+    // The linger time starts before the output ends: a client that sees the end and moves a test's clock
+    // at once finds the close already due.
     channel.pipeline().fireUserEventTriggered(LAST_WORD_SENT);
+    ((SocketChannel) channel).shutdownOutput();
   }
 
   /** The event {@link ConnectionTimeouts} arms the linger time on: the final word is written. */

@@ -89,4 +89,33 @@ class FinalWordBeforeResetTest {
       assertThat(teacher.request(state(g.getGameId())).hasGameState()).as("the server plays on").isTrue();
     }
   }
+
+  /**
+   * The second step: after its final word the server waits for the client to close, but not forever. A client
+   * that read the word and the end of the stream and keeps its end open is closed after the linger time (the
+   * slow-reader grace), on the server's clock.
+   */
+  @Test
+  void aClientThatNeverClosesAfterTheFinalWord_isClosedAfterTheLingerTime() throws Exception {
+    brink.server.testkit.ManualScheduler clock = new brink.server.testkit.ManualScheduler(TestServer.START);
+    java.time.Duration linger = java.time.Duration.ofSeconds(7);
+    try (TestServer server = new TestServer(dir, clock, c -> c.withTimeouts(c.helloTimeout(), c.idleTimeout(),
+            linger));
+        TestClient c = TestClient.connect(server.port())) {
+      c.hello();
+      int open = server.server().connectionCount();
+      c.writeBytes(new byte[] {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff});
+      assertThat(c.readOne()).isTrue();
+      assertThat(c.lastRead().getError().getCode()).isEqualTo(ErrorCode.RESOURCE_EXHAUSTED);
+      assertThat(c.readOne()).as("the end of the stream follows the final Error").isFalse();
+      c.writeBytes(new byte[4096]); // read and thrown away: no reset
+      assertThat(server.server().connectionCount()).as("still open: the client has not closed").isEqualTo(open);
+      clock.advance(linger.minusMillis(1));
+      c.writeBytes(new byte[4096]);
+      assertThat(server.server().connectionCount()).as("open until the linger time ends").isEqualTo(open);
+      clock.advance(java.time.Duration.ofMillis(1));
+      brink.server.testkit.Await.until(() -> server.server().connectionCount() == open - 1,
+          java.time.Duration.ofSeconds(10), "the server closes the connection at the end of the linger time");
+    }
+  }
 }

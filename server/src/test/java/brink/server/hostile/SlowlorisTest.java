@@ -164,6 +164,11 @@ class SlowlorisTest {
         }
         lorises.clear();
         selector.close();
+        // The server closes its end when the client's end of input reaches it (its side's output was shut
+        // down after the Disconnect): the heap below is measured once every one of them is gone.
+        Await.until(() -> server.server().connectionCount() <= classConnections, Duration.ofSeconds(30),
+            () -> "the server let the slowloris connections go (" + server.server().connectionCount()
+                + " still open, " + classConnections + " of them the class's)");
 
         cls.allowTurns(2);
         cls.awaitTurns(cls.allowedTurns());
