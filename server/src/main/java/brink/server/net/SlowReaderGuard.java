@@ -45,9 +45,10 @@ public final class SlowReaderGuard extends ChannelInboundHandlerAdapter {
     }
     if (!writable) {
       if (pending == null && disconnecting == null) {
+        // Armed before it is said: a test that moves its clock on seeing the line finds the check due.
+        pending = scheduler.schedule(grace, () -> ctx.executor().execute(() -> stillBlocked(ctx)));
         log.info("{} is not reading what it is sent; it is disconnected in {} s unless it catches up",
             ctx.channel().remoteAddress(), grace.toSeconds());
-        pending = scheduler.schedule(grace, () -> ctx.executor().execute(() -> stillBlocked(ctx)));
       }
     }
     // Turning writable does not call the check off: the kernel taking a little more of the backlog is not
@@ -61,12 +62,12 @@ public final class SlowReaderGuard extends ChannelInboundHandlerAdapter {
       return;
     }
     ChannelConnection c = ChannelConnection.of(ctx.channel());
-    log.info("{} disconnected: it did not read what it was sent for {} s", ctx.channel().remoteAddress(),
-        grace.toSeconds());
     ctx.channel().config().setAutoRead(false);
     c.disconnect(Disconnect.newBuilder().setReason(DisconnectReason.DISCONNECT_TOO_SLOW)
         .setMessage("this connection did not read what the server sent for " + grace.toSeconds()
             + " seconds; reconnect and resume").setMayReconnect(true).build());
+    log.info("{} disconnected: it did not read what it was sent for {} s", ctx.channel().remoteAddress(),
+        grace.toSeconds());
     disconnecting = scheduler.schedule(grace, () -> ctx.executor().execute(c::forceClose));
   }
 
