@@ -59,14 +59,6 @@ import org.slf4j.LoggerFactory;
  * resolution of the game runs on the executor, one at a time. A change is journaled first and applied and
  * answered only once durable; while an append is in flight the game's next commands wait, so the journal's
  * order is the order of the game.
- *
- * <p>Group commit: when the append completes, the orders submissions that waited for it in a row (SubmitOrders
- * without ready) are checked one after the other against the same state and journaled in one append; once
- * it is durable each one's entries are applied, its pushes delivered and its answer sent, in order, exactly
- * as if each had had its own append. This is sound because such a submission changes only its seat's
- * orders, which no check of another submission reads: each is accepted or refused as it would have been one
- * at a time. Anything else (a read, a Ready, an instructor's command, a deadline) first waits for the group
- * to be durable and applied, as it waited for a single change.
  */
 public final class GameRoom {
   private static final Logger log = LoggerFactory.getLogger(GameRoom.class);
@@ -92,11 +84,7 @@ public final class GameRoom {
   // Game state: only touched on the executor.
   private GameModel m;
   private boolean busy;
-  private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
-  /** True while a groupable task runs from {@link #drain}: its commit joins {@link #group}. */
-  private boolean joinGroup;
-  /** Changes checked and waiting to be journaled together (see the class comment). */
-  private List<Change> group = new ArrayList<>();
+  private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
   private Scheduler.Cancellable timer;
   private long armedFor;
   private volatile GameSummary summary;
@@ -133,29 +121,14 @@ public final class GameRoom {
 
   /** Runs a task on the game's executor, after whatever change is being journaled. */
   void enqueue(Runnable task) {
-    enqueue(task, false);
-  }
-
-  /**
-   * As {@link #enqueue(Runnable)}; {@code groupable}: a task whose change may share an append with other such
-   * tasks that waited with it (an orders submission without ready, see the class comment).
-   */
-  private void enqueue(Runnable task, boolean groupable) {
     executor.execute(() -> {
       if (busy) {
-        waiting.add(new Waiting(task, groupable));
+        waiting.add(task);
       } else {
         runSafely(task);
       }
     });
   }
-
-  /** A task that waits for the change being journaled. */
-  private record Waiting(Runnable task, boolean groupable) {}
-
-  /** A change checked and ready to be journaled: its entries, then what to do once durable, or failed. */
-  private record Change(List<JournalEntry> entries, Resolver.Resolution resolved, Session exclude, Runnable then,
-      Consumer<Throwable> failed) {}
 
   private void runSafely(Runnable task) {
     try {
@@ -165,34 +138,10 @@ public final class GameRoom {
     }
   }
 
-  /**
-   * Runs what waited for the last change: groupable tasks in a row check their changes against the same state
-   * and collect them in {@link #group}; the group is journaled in one append before anything else runs.
-   */
   private void drain() {
     while (!busy && !waiting.isEmpty()) {
-      Waiting next = waiting.peek();
-      if (!next.groupable() && !group.isEmpty()) {
-        writeGroup(); // it runs once the group is durable and applied
-        return;
-      }
-      waiting.poll();
-      joinGroup = next.groupable();
-      try {
-        runSafely(next.task());
-      } finally {
-        joinGroup = false;
-      }
+      runSafely(waiting.poll());
     }
-    if (!busy && !group.isEmpty()) {
-      writeGroup();
-    }
-  }
-
-  private void writeGroup() {
-    List<Change> changes = group;
-    group = new ArrayList<>();
-    write(changes);
   }
 
   /**
@@ -201,30 +150,7 @@ public final class GameRoom {
    */
   private void commit(List<JournalEntry> entries, Resolver.Resolution resolved, Session exclude, Runnable then,
       Consumer<Throwable> failed) {
-    Change change = new Change(entries, resolved, exclude, then, failed);
-    if (joinGroup && resolved == null) {
-      group.add(change);
-      return;
-    }
-    write(List.of(change));
-  }
-
-  /**
-   * Journals the changes in one append (all or none durable), then on the executor applies each, delivers its
-   * pushes and runs its {@code then}, in order; or, if the journal fails, applies nothing and runs each
-   * {@code failed}.
-   */
-  private void write(List<Change> changes) {
     busy = true;
-    List<JournalEntry> entries;
-    if (changes.size() == 1) {
-      entries = changes.get(0).entries();
-    } else {
-      entries = new ArrayList<>();
-      for (Change c : changes) {
-        entries.addAll(c.entries());
-      }
-    }
     CompletableFuture<Void> append;
     try {
       append = journal.append(gameId, entries);
@@ -233,25 +159,20 @@ public final class GameRoom {
     }
     append.handle((v, ex) -> ex).whenCompleteAsync((failure, ignored) -> {
       busy = false;
-      if (failure != null) {
-        log.warn("game {}: the journal could not make {} durable ({}); {} not applied", gameId,
-            changes.size() == 1 ? "a change" : changes.size() + " changes", rootMessage(failure),
-            changes.size() == 1 ? "it was" : "they were");
-      }
-      for (Change c : changes) {
-        try {
-          if (failure == null) {
-            for (JournalEntry e : c.entries()) {
-              EntryApplier.apply(m, e, e.hasTurnResolved() ? c.resolved() : null);
-            }
-            afterChange(c.exclude());
-            c.then().run();
-          } else {
-            c.failed().accept(failure);
+      try {
+        if (failure == null) {
+          for (JournalEntry e : entries) {
+            EntryApplier.apply(m, e, e.hasTurnResolved() ? resolved : null);
           }
-        } catch (RuntimeException e) {
-          log.error("game {}: applying a durable change failed", gameId, e);
+          afterChange(exclude);
+          then.run();
+        } else {
+          log.warn("game {}: the journal could not make a change durable ({}); it was not applied", gameId,
+              rootMessage(failure));
+          failed.accept(failure);
         }
+      } catch (RuntimeException e) {
+        log.error("game {}: applying a durable change failed", gameId, e);
       }
       drain();
     }, executor);
@@ -376,9 +297,6 @@ public final class GameRoom {
 
   /** Handles a request about this game (any but Hello, JoinGame, ResumeSession, CreateGame, ListGames). */
   void handle(Request r) {
-    ClientMessage asked = r.message();
-    boolean groupable = asked.getBodyCase() == ClientMessage.BodyCase.SUBMIT_ORDERS
-        && !asked.getSubmitOrders().getReady();
     enqueue(() -> {
       handling = r;
       try {
@@ -391,7 +309,7 @@ public final class GameRoom {
       } finally {
         handling = null;
       }
-    }, groupable);
+    });
   }
 
   private void refuse(Request r, GameError e) {
