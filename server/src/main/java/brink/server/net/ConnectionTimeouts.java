@@ -69,10 +69,10 @@ public final class ConnectionTimeouts extends ChannelInboundHandlerAdapter {
   }
 
   private void helloDue(ChannelHandlerContext ctx) {
-    if (!ctx.channel().isActive() || ChannelConnection.of(ctx.channel()).saidLastWord()) {
+    ChannelConnection c = ChannelConnection.of(ctx.channel());
+    if (!ctx.channel().isActive() || c.saidLastWord()) {
       return;
     }
-    ChannelConnection c = ChannelConnection.of(ctx.channel());
     if (!c.welcomed()) {
       c.disconnect(Disconnect.newBuilder().setReason(DisconnectReason.DISCONNECT_HELLO_TIMEOUT)
           .setMessage("no Hello within " + hello.toSeconds() + " seconds of connecting; connect again and "

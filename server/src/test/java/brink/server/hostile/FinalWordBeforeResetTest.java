@@ -7,11 +7,14 @@ import brink.protocol.v1.CreateGame;
 import brink.protocol.v1.ErrorCode;
 import brink.protocol.v1.GameCreated;
 import brink.protocol.v1.ServerMessage;
+import brink.server.testkit.Await;
+import brink.server.testkit.ManualScheduler;
 import brink.server.testkit.TestClient;
 import brink.server.testkit.TestServer;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +37,7 @@ class FinalWordBeforeResetTest {
 
   @Test
   void aClientStillWritingAfterItsBadFrame_readsTheFinalErrorBeforeTheEnd() throws Exception {
-    try (TestServer server = new TestServer(dir, new brink.server.testkit.ManualScheduler(TestServer.START),
+    try (TestServer server = new TestServer(dir, new ManualScheduler(TestServer.START),
             c -> c.withSocketSendBuffer(16 * 1024));
         TestClient teacher = server.instructor()) {
       GameCreated g = TestServer.create(teacher, CreateGame.newBuilder().setScenarioId("eastern-flank-2022"));
@@ -97,8 +100,8 @@ class FinalWordBeforeResetTest {
    */
   @Test
   void aClientThatNeverClosesAfterTheFinalWord_isClosedAfterTheLingerTime() throws Exception {
-    brink.server.testkit.ManualScheduler clock = new brink.server.testkit.ManualScheduler(TestServer.START);
-    java.time.Duration linger = java.time.Duration.ofSeconds(7);
+    ManualScheduler clock = new ManualScheduler(TestServer.START);
+    Duration linger = Duration.ofSeconds(7);
     try (TestServer server = new TestServer(dir, clock, c -> c.withTimeouts(c.helloTimeout(), c.idleTimeout(),
             linger));
         TestClient c = TestClient.connect(server.port())) {
@@ -113,9 +116,9 @@ class FinalWordBeforeResetTest {
       clock.advance(linger.minusMillis(1));
       c.writeBytes(new byte[4096]);
       assertThat(server.server().connectionCount()).as("open until the linger time ends").isEqualTo(open);
-      clock.advance(java.time.Duration.ofMillis(1));
-      brink.server.testkit.Await.until(() -> server.server().connectionCount() == open - 1,
-          java.time.Duration.ofSeconds(10), "the server closes the connection at the end of the linger time");
+      clock.advance(Duration.ofMillis(1));
+      Await.until(() -> server.server().connectionCount() == open - 1,
+          Duration.ofSeconds(10), "the server closes the connection at the end of the linger time");
     }
   }
 }
