@@ -461,11 +461,18 @@ public final class BrinkLoad {
           + "% of its requests and talks the rest, a ready seat only talks"
           + (plan.doveOrders() ? " (dove orders)" : "")), rec, serverPid,
           warmup, seconds, new Measure.Load() {
+            boolean started;
+
             @Override
             public void start(long t0, long end) {
-              // Stagger the games' turns evenly over one turn length.
-              for (GameTracker g : s.games()) {
-                g.restartTurnClock(1, t0 - g.index * turnNanos / s.games().size());
+              // Stagger the games' turns evenly over one turn length, once: the warm-up's rounds and the
+              // measured window go on with the turns as they stand (staggering again at every round would
+              // make a turn due at once in half of the games, and run them through their 12 turns).
+              if (!started) {
+                started = true;
+                for (GameTracker g : s.games()) {
+                  g.restartTurnClock(1, t0 - g.index * turnNanos / s.games().size());
+                }
               }
               pacer[0] = new Thread(() -> Rig.pace(new OpenLoopSchedule(t0, rate), s.players(), end), "pacer");
               pacer[0].start();

@@ -14,7 +14,7 @@ import java.util.List;
  *        [--inflight 1] [--interval 0.05] [--warmup 3] [--seconds 10] [--client-threads 2]
  *        [--reply-bytes 0] [--connect HOST:PORT --server-pid PID]
  * brink  --mode open|closed|idle [--games 200] [--players 1000] [--games-per-instructor 1]
- *        [--rate 5000] [--turn-seconds 10] [--submit-share 0.5] [--dove-orders false] [--inflight 1] [--warmup 3]
+ *        [--rate 5000] [--turn-seconds 10] [--submit-share 0.5] [--dove-orders true] [--inflight 1] [--warmup 3]
  *        [--seconds 10] [--scenario eastern-flank-2022] [--journal-fsync true] [--rate-limit 60/20]
  *        [--server-heap SIZE] [--server-jar server/target/brink-server.jar]
  *        [--connect HOST:PORT --server-pid PID --instructor-key KEY]
@@ -116,7 +116,7 @@ public final class LoadMain {
     String mode = args.string("mode", "open");
     BrinkLoad.Plan plan = new BrinkLoad.Plan(args.string("scenario", "eastern-flank-2022"),
         args.integer("games", 200), args.integer("players", 1000), args.integer("games-per-instructor", 1),
-        args.number("turn-seconds", 10), args.number("submit-share", 0.5), args.flag("dove-orders", false));
+        args.number("turn-seconds", 10), args.number("submit-share", 0.5), args.flag("dove-orders", true));
     double warmup = args.number("warmup", 3);
     double seconds = args.number("seconds", 10);
     int threads = args.integer("client-threads", 2);

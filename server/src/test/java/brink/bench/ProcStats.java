@@ -51,6 +51,49 @@ public final class ProcStats {
     return new Process(pid, ticks * (1_000_000_000L / TICKS), rss, hwm, threads);
   }
 
+  /**
+   * CPU time (user + system) of each JIT compiler thread of a process (HotSpot names them "C1 CompilerThre..."
+   * and "C2 CompilerThre..."), in nanoseconds by thread id; empty if the process is gone. While the JIT still
+   * compiles the hot paths, it takes a large share of 2 cores (up to 0.5 core for a minute after the server
+   * starts under load), so the runs warm up until it is done. By thread, because HotSpot starts and stops
+   * compiler threads as its queue grows and shrinks: a sum over the threads alive would drop when one ends.
+   */
+  public static java.util.Map<Long, Long> compilerCpuNanos(long pid) {
+    java.util.Map<Long, Long> out = new java.util.HashMap<>();
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path t : (Iterable<Path>) tasks::iterator) {
+        try {
+          String name = Files.readString(t.resolve("comm"));
+          if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+            continue;
+          }
+          String stat = Files.readString(t.resolve("stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+          long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          out.put(Long.parseLong(t.getFileName().toString()), ticks * (1_000_000_000L / TICKS));
+        } catch (IOException e) {
+          // the thread ended between the listing and the read
+        }
+      }
+    } catch (IOException e) {
+      return out;
+    }
+    return out;
+  }
+
+  /**
+   * The compiler CPU time between two readings of {@link #compilerCpuNanos}: what each thread alive in
+   * {@code after} used since {@code before} (all of it if it started since); a thread that ended in between
+   * counts for nothing more than it had at {@code before}, an underestimate of at most one thread's share.
+   */
+  public static long compilerCpuBetween(java.util.Map<Long, Long> before, java.util.Map<Long, Long> after) {
+    long sum = 0;
+    for (java.util.Map.Entry<Long, Long> e : after.entrySet()) {
+      sum += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
+    }
+    return sum;
+  }
+
   public static Machine machine() {
     String[] load = read(Path.of("/proc/loadavg")).trim().split("\\s+");
     String cpu = read(Path.of("/proc/stat")).lines().filter(l -> l.startsWith("cpu ")).findFirst()
