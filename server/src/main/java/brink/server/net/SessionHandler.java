@@ -87,10 +87,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
       } else if (answer.hasError() && resumed != current) {
         door.sessions().forgetIfUnused(resumed); // a made-up or foreign token: not registered for 12 hours
       }
-      if (answer.hasError() && answer.getError().getRetryable()) {
-        current.forget(id, fresh);
-      }
-      c.send(answer);
+      c.send(answer); // the session forgets a retryable error by itself (Session.answerFor)
     });
     Request r = new Request(id, m, target, c, fresh);
     try {

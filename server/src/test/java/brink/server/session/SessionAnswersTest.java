@@ -1,0 +1,70 @@
+package brink.server.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import brink.protocol.v1.Error;
+import brink.protocol.v1.ErrorCode;
+import brink.protocol.v1.OrdersAccepted;
+import brink.protocol.v1.ServerMessage;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class SessionAnswersTest {
+  private final Session session = new Session("token-for-the-answers-test", null);
+
+  private static ServerMessage accepted(long id) {
+    return ServerMessage.newBuilder().setRequestId(id).setOrdersAccepted(OrdersAccepted.newBuilder().setTurn(4))
+        .build();
+  }
+
+  private static ServerMessage error(long id, boolean retryable) {
+    return ServerMessage.newBuilder().setRequestId(id).setError(Error.newBuilder()
+        .setCode(ErrorCode.UNAVAILABLE).setMessage("the journal is down").setRetryable(retryable)).build();
+  }
+
+  @Test
+  void aRequestIdSeenWhileItsAnswerIsComputed_getsTheSameAnswerWhenItComes() {
+    CompletableFuture<ServerMessage> first = new CompletableFuture<>();
+    assertThat(session.answerFor(7, first)).isSameAs(first);
+    CompletableFuture<ServerMessage> again = session.answerFor(7, new CompletableFuture<>());
+    assertThat(again).isSameAs(first);
+    first.complete(accepted(7));
+    assertThat(again.join()).isEqualTo(accepted(7));
+  }
+
+  @Test
+  void aRequestIdSeenAfterItsAnswer_getsAnEqualAnswer_andIsNotDoneAgain() {
+    CompletableFuture<ServerMessage> first = new CompletableFuture<>();
+    session.answerFor(7, first);
+    first.complete(accepted(7));
+
+    CompletableFuture<ServerMessage> retry = new CompletableFuture<>();
+    CompletableFuture<ServerMessage> slot = session.answerFor(7, retry);
+    assertThat(slot).isNotSameAs(retry).isCompleted();
+    assertThat(slot.join()).isEqualTo(accepted(7));
+    // A non-retryable error is an answer like any other.
+    CompletableFuture<ServerMessage> refused = new CompletableFuture<>();
+    session.answerFor(8, refused);
+    refused.complete(error(8, false));
+    assertThat(session.answerFor(8, new CompletableFuture<>()).join()).isEqualTo(error(8, false));
+  }
+
+  @Test
+  void aRetryableError_isNotRemembered_theRetryIsDoneAgain() {
+    CompletableFuture<ServerMessage> first = new CompletableFuture<>();
+    session.answerFor(9, first);
+    first.complete(error(9, true));
+
+    CompletableFuture<ServerMessage> retry = new CompletableFuture<>();
+    assertThat(session.answerFor(9, retry)).isSameAs(retry);
+  }
+
+  @Test
+  void forget_beforeTheAnswer_letsTheIdBeUsedAfresh() {
+    CompletableFuture<ServerMessage> first = new CompletableFuture<>();
+    session.answerFor(10, first);
+    session.forget(10, first);
+    CompletableFuture<ServerMessage> next = new CompletableFuture<>();
+    assertThat(session.answerFor(10, next)).isSameAs(next);
+  }
+}
