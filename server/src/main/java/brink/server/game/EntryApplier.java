@@ -78,11 +78,11 @@ final class EntryApplier {
         throw new ReplayException("an entry of unknown kind " + e.getEntryCase() + " (field numbers "
             + e.getUnknownFields().asMap().keySet() + "); a newer server wrote this journal");
     }
-    m.entries.add(e);
+    int index = m.entries.add(e);
     if (e.getRequestId() != 0) {
       String by = requester(e);
       if (!by.isEmpty()) {
-        m.requestMade(by, e.getRequestId(), e);
+        m.requestMade(by, e.getRequestId(), index);
       }
     }
   }

@@ -82,12 +82,13 @@ final class GameModel {
   /** Pushes made by the entries applied since the last delivery. */
   final List<Push> undelivered = new ArrayList<>();
   /** Every entry applied, oldest first (the after-action report reads them). */
-  final List<JournalEntry> entries = new ArrayList<>();
+  final EntryLog entries = new EntryLog();
   /**
-   * The first entry each participant's recent requests made, by request_id (the last {@link
-   * #REQUESTS_KEPT} per participant): a request retried after a restart is answered from here, not done again.
+   * The index in {@link #entries} of the first entry each participant's recent requests made, by request_id
+   * (the last {@link #REQUESTS_KEPT} per participant): a request retried after a restart is answered from
+   * there, not done again.
    */
-  private final Map<String, java.util.LinkedHashMap<Long, JournalEntry>> requests = new TreeMap<>();
+  private final Map<String, java.util.LinkedHashMap<Long, Integer>> requests = new TreeMap<>();
   /** Request ids remembered per participant (as many as a session remembers answers). */
   static final int REQUESTS_KEPT = 1024;
 
@@ -109,22 +110,26 @@ final class GameModel {
     states.add(state);
   }
 
-  /** Remembers that request {@code requestId} of a participant made {@code e} (its first entry only). */
-  void requestMade(String participantId, long requestId, JournalEntry e) {
+  /**
+   * Remembers that request {@code requestId} of a participant made the entry at {@code index} of {@link
+   * #entries} (its first entry only).
+   */
+  void requestMade(String participantId, long requestId, int index) {
     requests.computeIfAbsent(participantId, k -> new java.util.LinkedHashMap<>() {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, JournalEntry> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<Long, Integer> eldest) {
         return size() > REQUESTS_KEPT;
       }
-    }).putIfAbsent(requestId, e);
+    }).putIfAbsent(requestId, index);
   }
 
   /** The first entry a participant's request made, if the game has journaled it. */
   Optional<JournalEntry> requestEntry(String participantId, long requestId) {
-    java.util.LinkedHashMap<Long, JournalEntry> made = requests.get(participantId);
-    return Optional.ofNullable(made == null ? null : made.get(requestId));
+    java.util.LinkedHashMap<Long, Integer> made = requests.get(participantId);
+    Integer index = made == null ? null : made.get(requestId);
+    return index == null ? Optional.empty() : Optional.of(entries.get(index));
   }
 
   /** The turn whose resolution comes next (orders and injects are for it). */

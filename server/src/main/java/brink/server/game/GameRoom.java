@@ -1043,7 +1043,7 @@ public final class GameRoom {
       throw GameError.precondition("the after-action report opens when the game has ended")
           .with("phase", m.phase.name());
     }
-    r.reply(ServerMessage.newBuilder().setReport(reports.build(m.scenario, List.copyOf(m.entries))));
+    r.reply(ServerMessage.newBuilder().setReport(reports.build(m.scenario, m.entries.all())));
   }
 
   // ================================================================== joining, resuming, presence
