@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import brink.protocol.scenario.v1.Move;
 import brink.protocol.scenario.v1.MoveType;
+import brink.protocol.v1.GameCreatedEntry;
 import brink.protocol.v1.JournalEntry;
 import brink.protocol.v1.MessageEntry;
 import brink.protocol.v1.OrdersEntry;
@@ -34,6 +35,18 @@ class EntryLogTest {
     assertThat(log.size()).isEqualTo(3);
     assertThat(log.get(1)).isEqualTo(b);
     assertThat(log.all()).containsExactly(a, b, c);
+  }
+
+  @Test
+  void theGameCreatedEntry_isKeptAsTheObjectTheGameHolds_notCopied() {
+    EntryLog log = new EntryLog();
+    JournalEntry created = JournalEntry.newBuilder()
+        .setGameCreated(GameCreatedEntry.newBuilder().setScenarioText("x".repeat(100_000))).build();
+    log.add(created);
+    log.add(orders(1, "usa", "rus"));
+    assertThat(log.get(0)).isSameAs(created);
+    assertThat(log.get(0).getGameCreated().getScenarioText()).isSameAs(created.getGameCreated().getScenarioText());
+    assertThat(log.all()).containsExactly(created, orders(1, "usa", "rus"));
   }
 
   @Test
