@@ -1,6 +1,7 @@
 package brink.bench;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -73,8 +74,9 @@ final class Measure {
     }
     n.putAll(rec.notes());
     if (serverPid > 0) {
-      n.put("server_peak_rss_mib", String.format("%.0f", peakRss / 1048576.0));
-      n.put("server_jit_cores_in_window", String.format("%.3f", ProcStats.compilerCpuBetween(jitBefore, jitAfter) / (seconds * 1e9)));
+      n.put("server_peak_rss_mib", String.format(Locale.ROOT, "%.0f", peakRss / 1048576.0));
+      n.put("server_jit_cores_in_window", String.format(Locale.ROOT, "%.3f",
+          ProcStats.compilerCpuBetween(jitBefore, jitAfter) / (seconds * 1e9)));
     }
     return new RunResult(name, params, seconds, rec.latencies(), rec.counters(), sb, sa, cb, ca, mb, ma, n);
   }
@@ -108,9 +110,9 @@ final class Measure {
     long drainStart = System.nanoTime();
     long left = drain(inFlight, 60);
     Map<String, String> n = new LinkedHashMap<>();
-    n.put("warmup_seconds", String.format("%.0f", elapsed));
-    n.put("warmup_last_round_jit_cores", String.format("%.3f", jitCores));
-    n.put("warmup_drain_seconds", String.format("%.1f", (System.nanoTime() - drainStart) / 1e9));
+    n.put("warmup_seconds", String.format(Locale.ROOT, "%.0f", elapsed));
+    n.put("warmup_last_round_jit_cores", String.format(Locale.ROOT, "%.3f", jitCores));
+    n.put("warmup_drain_seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - drainStart) / 1e9));
     if (left > 0) {
       n.put("warmup_unanswered", Long.toString(left));
     }
