@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Session {
   /** Recent request ids remembered per session. */
   static final int ANSWERS_KEPT = 1024;
+  /** Answers up to this size are remembered as their bytes (see {@link #compact}). */
+  static final int COMPACT_BYTES = 1024;
   /** How long an answer is remembered. */
   static final Duration ANSWERS_TTL = Duration.ofMinutes(30);
 
@@ -34,13 +36,13 @@ public final class Session {
   private volatile Connection connection;
   private final Map<String, String> games = new ConcurrentHashMap<>();
   /**
-   * The answer to each recent request id: the future while it is being computed, then the answer serialized
-   * (one byte array instead of the answer's graph of objects: every request leaves one behind for up to 30
-   * minutes, and at 5,000 requests/s these graphs were a fifth of what the server's young collections had to
-   * copy). The cache's upkeep (evicting, expiring) runs on the thread that writes, not on the common
-   * ForkJoinPool: every request writes, and handing each write's upkeep to another thread woke that thread
-   * about 3,400 times a second at 5,000 requests/s (7 % of the server's CPU); upkeep of one session's 1,024
-   * answers is a few entries at a time.
+   * The answer to each recent request id: the future while it is being computed, then the answer, serialized
+   * if it is small (one byte array instead of the answer's graph of objects: every request leaves one behind
+   * for up to 30 minutes, and at 5,000 requests/s these graphs were a fifth of what the server's young
+   * collections had to copy). The cache's upkeep (evicting, expiring) runs on the thread that writes, not on
+   * the common ForkJoinPool: every request writes, and handing each write's upkeep to another thread woke
+   * that thread about 3,400 times a second at 5,000 requests/s (7 % of the server's CPU); upkeep of one
+   * session's 1,024 answers is a few entries at a time.
    */
   private final Cache<Long, Object> answers = Caffeine.newBuilder()
       .maximumSize(ANSWERS_KEPT).expireAfterWrite(ANSWERS_TTL).executor(Runnable::run).build();
@@ -158,10 +160,13 @@ public final class Session {
         if (answer.hasError() && answer.getError().getRetryable()) {
           answers.asMap().remove(requestId, fresh);
         } else {
-          answers.asMap().replace(requestId, fresh, answer.toByteArray());
+          answers.asMap().replace(requestId, fresh, compact(answer));
         }
       });
       return fresh;
+    }
+    if (first instanceof ServerMessage) {
+      return CompletableFuture.completedFuture((ServerMessage) first);
     }
     if (first instanceof byte[]) {
       try {
@@ -171,6 +176,16 @@ public final class Session {
       }
     }
     return (CompletableFuture<ServerMessage>) first;
+  }
+
+  /**
+   * How an answer is kept: small ones (every OrdersAccepted, MessageAccepted, Ack) as their bytes; large ones
+   * (a GameCreated with the game's whole state, about 38 KB) as they are, since their objects share much with
+   * the game (strings of the scenario) and bytes would be a copy: serialized, the 1,000 GameCreated answers of
+   * the suite's idle run kept 26 MiB more heap.
+   */
+  private static Object compact(ServerMessage answer) {
+    return answer.getSerializedSize() <= COMPACT_BYTES ? answer.toByteArray() : answer;
   }
 
   /** Forgets an answer that must not be replayed (a retryable error: the retry should really retry). */

@@ -50,6 +50,22 @@ class SessionAnswersTest {
   }
 
   @Test
+  void aLargeAnswer_isRememberedAsItIs_aSmallOneAsItsBytes() {
+    ServerMessage large = ServerMessage.newBuilder().setRequestId(11).setError(Error.newBuilder()
+        .setCode(ErrorCode.INVALID_ARGUMENT).setMessage("x".repeat(Session.COMPACT_BYTES))).build();
+    CompletableFuture<ServerMessage> first = new CompletableFuture<>();
+    session.answerFor(11, first);
+    first.complete(large);
+    assertThat(session.answerFor(11, new CompletableFuture<>()).join()).isSameAs(large);
+
+    CompletableFuture<ServerMessage> small = new CompletableFuture<>();
+    session.answerFor(12, small);
+    small.complete(accepted(12));
+    assertThat(session.answerFor(12, new CompletableFuture<>()).join()).isEqualTo(accepted(12))
+        .isNotSameAs(small.join());
+  }
+
+  @Test
   void aRetryableError_isNotRemembered_theRetryIsDoneAgain() {
     CompletableFuture<ServerMessage> first = new CompletableFuture<>();
     session.answerFor(9, first);
