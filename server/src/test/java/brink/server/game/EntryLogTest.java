@@ -33,12 +33,14 @@ class EntryLogTest {
     assertThat(log.add(c)).isEqualTo(2);
 
     assertThat(log.size()).isEqualTo(3);
-    assertThat(log.get(1)).isEqualTo(b);
+    // Orders and messages are kept serialized: what comes back is an equal entry, not the one added.
+    assertThat(log.get(0)).isEqualTo(a).isNotSameAs(a);
+    assertThat(log.get(1)).isEqualTo(b).isNotSameAs(b);
     assertThat(log.all()).containsExactly(a, b, c);
   }
 
   @Test
-  void theGameCreatedEntry_isKeptAsTheObjectTheGameHolds_notCopied() {
+  void entriesOtherThanOrdersAndMessages_areKeptAsTheObjects_notCopied() {
     EntryLog log = new EntryLog();
     JournalEntry created = JournalEntry.newBuilder()
         .setGameCreated(GameCreatedEntry.newBuilder().setScenarioText("x".repeat(100_000))).build();
