@@ -53,7 +53,7 @@ final class Measure {
     load.start(ws, we);
     sleepUntil(ws);
     ProcStats.Process sb = serverPid > 0 ? ProcStats.process(serverPid) : null;
-    Map<Long, Long> jitBefore = serverPid > 0 ? ProcStats.compilerCpuNanos(serverPid) : Map.of();
+    Map<Long, Long> jitBefore = ProcStats.compilerCpuNanos(serverPid);
     ProcStats.Process cb = ProcStats.process(ProcessHandle.current().pid());
     ProcStats.Machine mb = ProcStats.machine();
     long peakRss = sb == null ? 0 : sb.rssBytes();
@@ -64,7 +64,7 @@ final class Measure {
       }
     }
     ProcStats.Process sa = serverPid > 0 ? ProcStats.process(serverPid) : null;
-    Map<Long, Long> jitAfter = serverPid > 0 ? ProcStats.compilerCpuNanos(serverPid) : Map.of();
+    Map<Long, Long> jitAfter = ProcStats.compilerCpuNanos(serverPid);
     ProcStats.Process ca = ProcStats.process(ProcessHandle.current().pid());
     ProcStats.Machine ma = ProcStats.machine();
     load.stop();
@@ -95,15 +95,13 @@ final class Measure {
     do {
       long t0 = System.nanoTime() + 20_000_000L;
       long end = t0 + (long) (round * 1e9);
-      Map<Long, Long> server0 = serverPid > 0 ? ProcStats.compilerCpuNanos(serverPid) : Map.of();
+      Map<Long, Long> server0 = ProcStats.compilerCpuNanos(serverPid);
       Map<Long, Long> self0 = ProcStats.compilerCpuNanos(self);
       load.start(t0, end);
       sleepUntil(end);
       load.stop();
-      long jit = ProcStats.compilerCpuBetween(self0, ProcStats.compilerCpuNanos(self));
-      if (serverPid > 0) {
-        jit += ProcStats.compilerCpuBetween(server0, ProcStats.compilerCpuNanos(serverPid));
-      }
+      long jit = ProcStats.compilerCpuBetween(self0, ProcStats.compilerCpuNanos(self))
+          + ProcStats.compilerCpuBetween(server0, ProcStats.compilerCpuNanos(serverPid));
       jitCores = jit / (double) (System.nanoTime() - t0);
       elapsed = (System.nanoTime() - start) / 1e9;
     } while (elapsed < minSeconds || (untilJitDone && jitCores >= JIT_QUIET_CORES && elapsed < maxSeconds));

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What Linux says about a process and about the machine (/proc), read before and after a measured
@@ -53,13 +55,16 @@ public final class ProcStats {
 
   /**
    * CPU time (user + system) of each JIT compiler thread of a process (HotSpot names them "C1 CompilerThre..."
-   * and "C2 CompilerThre..."), in nanoseconds by thread id; empty if the process is gone. While the JIT still
+   * and "C2 CompilerThre..."), in nanoseconds by thread id; empty if the process is gone or {@code pid} is not positive. While the JIT still
    * compiles the hot paths, it takes a large share of 2 cores (up to 0.5 core for a minute after the server
    * starts under load), so the runs warm up until it is done. By thread, because HotSpot starts and stops
    * compiler threads as its queue grows and shrinks: a sum over the threads alive would drop when one ends.
    */
-  public static java.util.Map<Long, Long> compilerCpuNanos(long pid) {
-    java.util.Map<Long, Long> out = new java.util.HashMap<>();
+  public static Map<Long, Long> compilerCpuNanos(long pid) {
+    Map<Long, Long> out = new HashMap<>();
+    if (pid <= 0) {
+      return out; // no process to read (a server on another machine)
+    }
     try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
       for (Path t : (Iterable<Path>) tasks::iterator) {
         try {
@@ -86,9 +91,9 @@ public final class ProcStats {
    * {@code after} used since {@code before} (all of it if it started since); a thread that ended in between
    * counts for nothing more than it had at {@code before}, an underestimate of at most one thread's share.
    */
-  public static long compilerCpuBetween(java.util.Map<Long, Long> before, java.util.Map<Long, Long> after) {
+  public static long compilerCpuBetween(Map<Long, Long> before, Map<Long, Long> after) {
     long sum = 0;
-    for (java.util.Map.Entry<Long, Long> e : after.entrySet()) {
+    for (Map.Entry<Long, Long> e : after.entrySet()) {
       sum += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
     }
     return sum;
