@@ -33,15 +33,24 @@ import org.junit.jupiter.api.Test;
  * here on a direct executor with a journal the test controls, so everything happens in the calling thread.
  */
 class JournalFailureTest {
-  /** A journal that keeps entries, or fails every append while {@code down}. */
+  /**
+   * A journal that keeps entries, or fails every append while {@code down}, or while {@code slow} leaves each
+   * append in flight ({@link #inFlight}) for the test to complete or fail, as a disk that is still syncing.
+   */
   static final class FlakyJournal implements Journal {
     final List<JournalEntry> entries = new ArrayList<>();
     boolean down;
+    boolean slow;
+    CompletableFuture<Void> inFlight;
 
     @Override
     public CompletableFuture<Void> append(String gameId, List<JournalEntry> change) {
       if (down) {
         return CompletableFuture.failedFuture(new JournalUnavailableException("disk full"));
+      }
+      if (slow) {
+        inFlight = new CompletableFuture<>();
+        return inFlight.thenRun(() -> entries.addAll(change));
       }
       entries.addAll(change);
       return CompletableFuture.completedFuture(null);
@@ -123,6 +132,84 @@ class JournalFailureTest {
         .setText("saved"))).hasAck()).isTrue();
     assertThat(ask(ClientMessage.newBuilder().setGetState(GetState.newBuilder().setGameId(id))).getGameState()
         .getMessagesList()).extracting(p -> p.getText()).containsExactly("saved");
+  }
+
+  @Test
+  void aChangeStillBeingWritten_isNeitherAnsweredNorPushed_untilDurable() {
+    String id = newGame(0);
+    long seqBefore = stateSeq(id);
+    int sentBefore = connection.sent.size();
+    journal.slow = true;
+    CompletableFuture<ServerMessage> answer = send(id, "on its way");
+    assertThat(answer).as("answered before durable").isNotDone();
+    assertThat(connection.sent).as("pushed before durable").hasSize(sentBefore);
+
+    journal.slow = false;
+    journal.inFlight.complete(null);
+    assertThat(answer.getNow(null).hasAck()).isTrue();
+    assertThat(connection.sent.subList(sentBefore, connection.sent.size())).singleElement()
+        .satisfies(push -> assertThat(push.getSeq()).isEqualTo(seqBefore + 1))
+        .satisfies(push -> assertThat(push.getPress().getText()).isEqualTo("on its way"));
+  }
+
+  @Test
+  void aChangeTheJournalFailsWhileWriting_isUndone_andTheGameGoesOnFromWhatIsDurable() {
+    String id = newGame(0);
+    long seqBefore = stateSeq(id);
+    int sentBefore = connection.sent.size();
+    journal.slow = true;
+    CompletableFuture<ServerMessage> refused = send(id, "lost?");
+    journal.slow = false;
+    journal.inFlight.completeExceptionally(new JournalUnavailableException("disk full"));
+
+    assertThat(refused.getNow(null).getError().getCode()).isEqualTo(ErrorCode.UNAVAILABLE);
+    assertThat(connection.sent.subList(sentBefore, connection.sent.size())).as("nothing pushed")
+        .noneMatch(ServerMessage::hasPress);
+    ServerMessage state = ask(ClientMessage.newBuilder().setGetState(GetState.newBuilder().setGameId(id)));
+    assertThat(state.getGameState().getMessagesList()).as("undone").isEmpty();
+    assertThat(state.getGameState().getSeq()).as("the undone push's seq is free again").isEqualTo(seqBefore);
+
+    assertThat(ask(ClientMessage.newBuilder().setSendMessage(SendMessage.newBuilder().setGameId(id)
+        .setText("saved"))).hasAck()).isTrue();
+    assertThat(connection.sent).filteredOn(ServerMessage::hasPress).extracting(ServerMessage::getSeq)
+        .as("the next push takes the seq the undone one had").containsExactly(seqBefore + 1);
+    assertThat(ask(ClientMessage.newBuilder().setGetState(GetState.newBuilder().setGameId(id))).getGameState()
+        .getMessagesList()).extracting(p -> p.getText()).containsExactly("saved");
+    assertThat(journal.entries).filteredOn(JournalEntry::hasMessage).hasSize(1);
+  }
+
+  @Test
+  void aTurnTheJournalFailsWhileWriting_isUndone_andResolvedOnceLater() {
+    String id = newGame(60);
+    assertThat(ask(ClientMessage.newBuilder().setStartGame(StartGame.newBuilder().setGameId(id))).hasAck()).isTrue();
+    int sentBefore = connection.sent.size();
+    journal.slow = true;
+    clock.advance(Duration.ofSeconds(60));
+    journal.slow = false;
+    journal.inFlight.completeExceptionally(new JournalUnavailableException("disk full"));
+    assertThat(connection.sent.subList(sentBefore, connection.sent.size())).noneMatch(ServerMessage::hasTurnReport);
+    brink.protocol.v1.GameState undone = ask(ClientMessage.newBuilder().setGetState(GetState.newBuilder()
+        .setGameId(id))).getGameState();
+    assertThat(undone.getReportsCount()).as("the resolved turn was undone").isZero();
+    assertThat(undone.getPhase()).isEqualTo(brink.protocol.v1.Phase.ORDERS);
+
+    clock.advance(GameRoom.RETRY);
+    assertThat(journal.entries).filteredOn(JournalEntry::hasTurnResolved).hasSize(1);
+    assertThat(connection.sent).filteredOn(ServerMessage::hasTurnReport).hasSize(1);
+    assertThat(ask(ClientMessage.newBuilder().setGetState(GetState.newBuilder().setGameId(id))).getGameState()
+        .getReportsCount()).isEqualTo(1);
+  }
+
+  /** Sends a message to the game without waiting for its answer. */
+  private CompletableFuture<ServerMessage> send(String id, String text) {
+    CompletableFuture<ServerMessage> answer = new CompletableFuture<>();
+    games.handle(new Request(nextId, ClientMessage.newBuilder().setRequestId(nextId++).setSendMessage(
+        SendMessage.newBuilder().setGameId(id).setText(text)).build(), session, connection, answer));
+    return answer;
+  }
+
+  private long stateSeq(String id) {
+    return ask(ClientMessage.newBuilder().setGetState(GetState.newBuilder().setGameId(id))).getGameState().getSeq();
   }
 
   @Test
