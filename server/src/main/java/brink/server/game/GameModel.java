@@ -85,12 +85,10 @@ final class GameModel {
   final EntryLog entries = new EntryLog();
   /**
    * The index in {@link #entries} of the first entry each participant's recent requests made, by request_id
-   * (the last {@link #REQUESTS_KEPT} per participant): a request retried after a restart is answered from
-   * there, not done again.
+   * (the last {@link RecentRequests#KEPT} per participant, as many as a session remembers answers): a request
+   * retried after a restart is answered from there, not done again.
    */
-  private final Map<String, java.util.LinkedHashMap<Long, Integer>> requests = new TreeMap<>();
-  /** Request ids remembered per participant (as many as a session remembers answers). */
-  static final int REQUESTS_KEPT = 1024;
+  private final Map<String, RecentRequests> requests = new TreeMap<>();
 
   GameModel(String gameId, GameCreatedEntry created, Scenario scenario,
       brink.protocol.scenario.v1.Scenario scenarioProto, long createdAt) {
@@ -115,21 +113,14 @@ final class GameModel {
    * #entries} (its first entry only).
    */
   void requestMade(String participantId, long requestId, int index) {
-    requests.computeIfAbsent(participantId, k -> new java.util.LinkedHashMap<>() {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, Integer> eldest) {
-        return size() > REQUESTS_KEPT;
-      }
-    }).putIfAbsent(requestId, index);
+    requests.computeIfAbsent(participantId, k -> new RecentRequests()).putIfAbsent(requestId, index);
   }
 
   /** The first entry a participant's request made, if the game has journaled it. */
   Optional<JournalEntry> requestEntry(String participantId, long requestId) {
-    java.util.LinkedHashMap<Long, Integer> made = requests.get(participantId);
-    Integer index = made == null ? null : made.get(requestId);
-    return index == null ? Optional.empty() : Optional.of(entries.get(index));
+    RecentRequests made = requests.get(participantId);
+    int index = made == null ? -1 : made.get(requestId);
+    return index < 0 ? Optional.empty() : Optional.of(entries.get(index));
   }
 
   /** The turn whose resolution comes next (orders and injects are for it). */
