@@ -139,12 +139,10 @@ class JournalFailureTest {
     String id = newGame(0);
     long seqBefore = stateSeq(id);
     int sentBefore = connection.sent.size();
-    journal.slow = true;
-    CompletableFuture<ServerMessage> answer = send(id, "on its way");
+    CompletableFuture<ServerMessage> answer = sendWhileWriting(id, "on its way");
     assertThat(answer).as("answered before durable").isNotDone();
     assertThat(connection.sent).as("pushed before durable").hasSize(sentBefore);
 
-    journal.slow = false;
     journal.inFlight.complete(null);
     assertThat(answer.getNow(null).hasAck()).isTrue();
     assertThat(connection.sent.subList(sentBefore, connection.sent.size())).singleElement()
@@ -157,9 +155,7 @@ class JournalFailureTest {
     String id = newGame(0);
     long seqBefore = stateSeq(id);
     int sentBefore = connection.sent.size();
-    journal.slow = true;
-    CompletableFuture<ServerMessage> refused = send(id, "lost?");
-    journal.slow = false;
+    CompletableFuture<ServerMessage> refused = sendWhileWriting(id, "lost?");
     journal.inFlight.completeExceptionally(new JournalUnavailableException("disk full"));
 
     assertThat(refused.getNow(null).getError().getCode()).isEqualTo(ErrorCode.UNAVAILABLE);
@@ -205,6 +201,14 @@ class JournalFailureTest {
     CompletableFuture<ServerMessage> answer = new CompletableFuture<>();
     games.handle(new Request(nextId, ClientMessage.newBuilder().setRequestId(nextId++).setSendMessage(
         SendMessage.newBuilder().setGameId(id).setText(text)).build(), session, connection, answer));
+    return answer;
+  }
+
+  /** Sends a message whose append the journal leaves in flight ({@link FlakyJournal#inFlight}). */
+  private CompletableFuture<ServerMessage> sendWhileWriting(String id, String text) {
+    journal.slow = true;
+    CompletableFuture<ServerMessage> answer = send(id, text);
+    journal.slow = false;
     return answer;
   }
 
