@@ -295,12 +295,13 @@ final class EntryApplier {
     Push.SeatChange last = seat.lastPush;
     boolean seenChanged = last == null || last.members() != members.size() || last.ready() != seat.ready
         || last.submission() != seat.status;
-    boolean membersChanged = last == null || !Push.SeatChange.sameMembers(last.participants(), people);
     // The same people as the last push (connections included): that push's list, not a copy. A seat pushes on
     // every submission, and each push is kept in the game's push log, so equal lists were kept thousands of
     // times over in a busy game.
-    List<brink.protocol.v1.Participant> kept = last != null && last.participants().equals(people)
-        ? last.participants() : people;
+    boolean samePeople = last != null && last.participants().equals(people);
+    boolean membersChanged = !samePeople && (last == null || !Push.SeatChange.sameMembers(last.participants(),
+        people));
+    List<brink.protocol.v1.Participant> kept = samePeople ? last.participants() : people;
     seat.lastPush = (Push.SeatChange) m.nextPush(seq -> new Push.SeatChange(seq, actor, members.size(), c,
         seat.ready, seat.status, kept, seenChanged, membersChanged));
   }
