@@ -2,9 +2,11 @@ package brink.server;
 
 import static brink.server.testkit.Requests.end;
 import static brink.server.testkit.Requests.force;
+import static brink.server.testkit.Requests.message;
 import static brink.server.testkit.Requests.pause;
 import static brink.server.testkit.Requests.start;
 import static brink.server.testkit.Requests.state;
+import static brink.server.testkit.Requests.waitOrders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import brink.protocol.scenario.v1.DyadChange;
@@ -141,6 +143,40 @@ class InstructorControlsTest {
       GameState now = teacher.request(state(id)).getGameState();
       assertThat(now.getParticipantsList()).extracting(p -> p.getName()).containsExactly("instructor", "Eve");
     }
+  }
+
+  /** The list's line for game {@code id}, as the instructor's ListGames shows it now. */
+  private GameSummary listed(String id) throws Exception {
+    return teacher.request(ClientMessage.newBuilder().setListGames(ListGames.getDefaultInstance())).getGameList()
+        .getGamesList().stream().filter(s -> s.getGameId().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void listGames_followsSeatsConnectionsPhasesAndPauses() throws Exception {
+    GameCreated g = game(0, 0);
+    String id = g.getGameId();
+    assertThat(listed(id).getSeatsTaken()).isZero();
+    assertThat(listed(id).getConnected()).isEqualTo(1);
+    TestClient ukraine = server.player(TestServer.seatCode(g, "ukr"), "Mallory");
+    assertThat(listed(id).getSeatsTaken()).isEqualTo(1);
+    assertThat(listed(id).getConnected()).isEqualTo(2);
+    assertThat(teacher.request(start(id)).hasAck()).isTrue();
+    assertThat(listed(id).getPhase()).isEqualTo(Phase.ORDERS);
+    assertThat(listed(id).getTurn()).isEqualTo(1);
+    GameSummary ordering = listed(id);
+    assertThat(ukraine.request(waitOrders(id, 1, false)).hasOrdersAccepted()).isTrue();
+    assertThat(ukraine.request(message(id, "talks?", "usa")).hasError()).isFalse();
+    assertThat(listed(id)).isEqualTo(ordering);
+    assertThat(teacher.request(force(id, 1)).hasAck()).isTrue();
+    assertThat(listed(id).getPhase()).isEqualTo(Phase.REPORT);
+    assertThat(teacher.request(pause(id)).hasAck()).isTrue();
+    assertThat(listed(id).getPaused()).isTrue();
+    teacher.clearPushes(); // the join's own seat push said "connected 0" too: it was rendered before the bind
+    ukraine.close();
+    teacher.awaitPush(m -> m.hasSeatChanged() && m.getSeatChanged().getSeat().getActor().equals("ukr")
+        && m.getSeatChanged().getSeat().getConnected() == 0);
+    assertThat(listed(id).getConnected()).isEqualTo(1);
+    assertThat(listed(id).getSeatsTaken()).isEqualTo(1);
   }
 
   @Test
