@@ -4,6 +4,7 @@ import static brink.server.testkit.Requests.end;
 import static brink.server.testkit.Requests.force;
 import static brink.server.testkit.Requests.message;
 import static brink.server.testkit.Requests.pause;
+import static brink.server.testkit.Requests.proceed;
 import static brink.server.testkit.Requests.start;
 import static brink.server.testkit.Requests.state;
 import static brink.server.testkit.Requests.waitOrders;
@@ -142,6 +143,35 @@ class InstructorControlsTest {
       assertThat(mallory.closedByServer()).isTrue();
       GameState now = teacher.request(state(id)).getGameState();
       assertThat(now.getParticipantsList()).extracting(p -> p.getName()).containsExactly("instructor", "Eve");
+    }
+  }
+
+  @Test
+  void kickAndAssignSeat_changeWhichSeatsAnEarlyResolutionWaitsFor() throws Exception {
+    GameCreated g = game(600, 0);
+    String id = g.getGameId();
+    try (TestClient eve = server.player(TestServer.seatCode(g, "usa"), "Eve");
+        TestClient mallory = server.player(TestServer.seatCode(g, "ukr"), "Mallory");
+        TestClient bob = server.player(TestServer.seatCode(g, "rus"), "Bob")) {
+      assertThat(teacher.request(start(id)).hasAck()).isTrue();
+      assertThat(eve.request(waitOrders(id, 1, true)).hasOrdersAccepted()).isTrue();
+      assertThat(mallory.request(waitOrders(id, 1, true)).hasOrdersAccepted()).isTrue();
+      assertThat(teacher.request(state(id)).getGameState().getPhase()).as("Russia is not ready").isEqualTo(Phase.ORDERS);
+      String bobId = bob.request(state(id)).getGameState().getViewerParticipantId();
+      assertThat(teacher.request(ClientMessage.newBuilder().setKick(Kick.newBuilder().setGameId(id)
+          .setParticipantId(bobId).setReason("left the class"))).hasAck()).isTrue();
+      teacher.awaitPush(m -> m.hasPhaseChanged() && m.getPhaseChanged().getPhase() == Phase.REPORT);
+      assertThat(teacher.request(proceed(id)).hasAck()).isTrue();
+
+      // Turn 2: the United States is ready; Ukraine's only player moves to the United States' seat.
+      assertThat(eve.request(waitOrders(id, 2, true)).hasOrdersAccepted()).isTrue();
+      assertThat(teacher.request(state(id)).getGameState().getPhase()).isEqualTo(Phase.ORDERS);
+      String malloryId = mallory.request(state(id)).getGameState().getViewerParticipantId();
+      assertThat(teacher.request(ClientMessage.newBuilder().setAssignSeat(AssignSeat.newBuilder().setGameId(id)
+          .setParticipantId(malloryId).setRole(Role.PLAYER).setActor("usa"))).hasAck()).isTrue();
+      teacher.awaitPush(m -> m.hasPhaseChanged() && m.getPhaseChanged().getPhase() == Phase.REPORT
+          && m.getPhaseChanged().getTurn() == 2);
+      assertThat(listed(id).getSeatsTaken()).isEqualTo(1);
     }
   }
 

@@ -116,6 +116,7 @@ final class EntryApplier {
         m.participants.put(p.id, p);
         m.participantCounter++;
         if (p.role == Role.PLAYER) {
+          seat(m, p.actor).players++;
           seatPush(m, p.actor);
         }
         break;
@@ -125,6 +126,12 @@ final class EntryApplier {
         String before = p.role == Role.PLAYER ? p.actor : "";
         p.role = e.getRole();
         p.actor = e.getRole() == Role.PLAYER ? e.getActor() : "";
+        if (!before.isEmpty()) {
+          seat(m, before).players--;
+        }
+        if (p.role == Role.PLAYER) {
+          seat(m, p.actor).players++;
+        }
         if (!before.isEmpty()) {
           seatPush(m, before);
         }
@@ -137,6 +144,7 @@ final class EntryApplier {
         Participant p = existing(m, e.getParticipantId());
         m.participants.remove(p.id);
         if (p.role == Role.PLAYER) {
+          seat(m, p.actor).players--;
           seatPush(m, p.actor);
         }
         break;

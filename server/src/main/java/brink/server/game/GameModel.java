@@ -158,21 +158,17 @@ final class GameModel {
     return out;
   }
 
-  /** True when the seat of {@code actor} has a player (without making the list of them). */
+  /** True when the seat of {@code actor} has a player. */
   boolean hasMembers(String actor) {
-    for (Participant p : participants.values()) {
-      if (p.isPlayerOf(actor)) {
-        return true;
-      }
-    }
-    return false;
+    Seat seat = seats.get(actor);
+    return seat != null && seat.players > 0;
   }
 
   /** Seats with at least one member. */
   int seatsTaken() {
     int n = 0;
-    for (String actor : seats.keySet()) {
-      if (!members(actor).isEmpty()) {
+    for (Seat s : seats.values()) {
+      if (s.players > 0) {
         n++;
       }
     }
@@ -189,21 +185,21 @@ final class GameModel {
     return n;
   }
 
-  /** True when every seat with a member is ready, and at least one seat has a member. */
   /** True when every seat with players but {@code actor}'s is ready (and {@code actor}'s has players). */
   boolean allSeatsReadyBut(String actor) {
     for (Seat s : seats.values()) {
-      if (!s.actor.equals(actor) && !s.ready && hasMembers(s.actor)) {
+      if (!s.ready && s.players > 0 && !s.actor.equals(actor)) {
         return false;
       }
     }
     return hasMembers(actor);
   }
 
+  /** True when every seat with a member is ready, and at least one seat has a member. */
   boolean allSeatsReady() {
     boolean any = false;
     for (Seat s : seats.values()) {
-      if (hasMembers(s.actor)) {
+      if (s.players > 0) {
         any = true;
         if (!s.ready) {
           return false;

@@ -19,6 +19,11 @@ final class Seat {
    * participants see of the seat as that push said (orders replaced by other orders) is not news to them.
    */
   Push.SeatChange lastPush;
+  /**
+   * How many participants play this seat (kept by the seat changes that add, move or remove them): asking
+   * whether a seat has players after every submission walked all the game's participants.
+   */
+  int players;
 
   Seat(String actor) {
     this.actor = actor;
