@@ -31,9 +31,18 @@ final class RecentRequests {
   /** Ring position + 1 per slot (0 = empty); four slots per ring position. */
   private int[] table = new int[4 * FIRST];
   private int insertedSinceRebuild;
+  /**
+   * The greatest id ever put (unsigned, as protobuf's uint64): clients number their requests upwards, so most
+   * lookups are of a new id above it, answered without probing the table (whose cold slots were 8 % of a peak
+   * run's samples).
+   */
+  private long highest;
 
   /** The entry index the request made, or -1 if the id is not remembered. */
   int get(long id) {
+    if (size == 0 || Long.compareUnsigned(id, highest) > 0) {
+      return -1;
+    }
     int mask = table.length - 1;
     for (int slot = home(id, mask); table[slot] != 0; slot = (slot + 1) & mask) {
       int pos = table[slot] - 1;
@@ -63,6 +72,9 @@ final class RecentRequests {
     }
     ids[pos] = id;
     entries[pos] = index;
+    if (size == 1 || Long.compareUnsigned(id, highest) > 0) {
+      highest = id;
+    }
     if (++insertedSinceRebuild >= ids.length) {
       rebuild();
     } else {

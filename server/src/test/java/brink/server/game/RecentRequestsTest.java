@@ -43,6 +43,21 @@ class RecentRequestsTest {
   }
 
   @Test
+  void idsNumberedDownwards_orAboveTheSignedRange_areAllFound() {
+    RecentRequests r = new RecentRequests();
+    r.putIfAbsent(-5L, 7); // 2^64 - 5 as the uint64 on the wire: the greatest id there will be
+    for (long id = 600; id >= 1; id--) {
+      r.putIfAbsent(id, (int) id);
+    }
+    for (long id = 1; id <= 600; id++) {
+      assertThat(r.get(id)).as("id %d", id).isEqualTo((int) id);
+    }
+    assertThat(r.get(-5L)).isEqualTo(7);
+    assertThat(r.get(601)).isEqualTo(-1);
+    assertThat(r.get(-4L)).isEqualTo(-1);
+  }
+
+  @Test
   void agreesWithAnEvictingMap_overRandomIdsRepeatsAndReuseAfterEviction() {
     SplittableRandom random = new SplittableRandom(20261126);
     RecentRequests r = new RecentRequests();
