@@ -128,15 +128,13 @@ final class EntryApplier {
         p.actor = e.getRole() == Role.PLAYER ? e.getActor() : "";
         if (!before.isEmpty()) {
           seat(m, before).players--;
+          seatPush(m, before);
         }
         if (p.role == Role.PLAYER) {
           seat(m, p.actor).players++;
-        }
-        if (!before.isEmpty()) {
-          seatPush(m, before);
-        }
-        if (p.role == Role.PLAYER && !p.actor.equals(before)) {
-          seatPush(m, p.actor);
+          if (!p.actor.equals(before)) {
+            seatPush(m, p.actor);
+          }
         }
         break;
       }

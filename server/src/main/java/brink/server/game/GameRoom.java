@@ -1256,9 +1256,8 @@ public final class GameRoom {
               first.getRecordedAtEpochMillis());
           m.entries.add(first);
           EntryApplier.apply(m, seat, null);
-          bind(m.participants.get(pid), r.session());
+          bind(m.participants.get(pid), r.session()); // and lists the game
           m.undelivered.clear();
-          refreshSummary();
           onCreated.run();
           log.info("game {} created from {} (seed {}, {} seats, orders {}, report {}) by {}", gameId,
               created.getScenarioId(), Long.toUnsignedString(created.getSeed()), m.seats.size(),
