@@ -11,6 +11,7 @@ import brink.server.journal.JournalOptions;
 import brink.server.journal.JournalStore;
 import brink.server.journal.RecoveryReport;
 import brink.server.net.FrontDoor;
+import brink.server.net.Transport;
 import brink.server.session.Secrets;
 import brink.server.session.SessionRegistry;
 import brink.server.time.Scheduler;
@@ -24,8 +25,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -137,11 +136,12 @@ public final class BrinkServer implements AutoCloseable {
     SessionRegistry sessions = new SessionRegistry(secrets, scheduler.clock());
     FrontDoor door = new FrontDoor(sessions, games, Secrets.sha256(key), NAME, scheduler.clock());
     ChannelGroup connections = new DefaultChannelGroup("brink-connections", GlobalEventExecutor.INSTANCE);
-    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    Transport transport = Transport.best();
+    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlers());
+    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(transport.ioHandlers());
     Channel listener;
     try {
-      ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+      ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(transport.serverChannel())
           .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
@@ -164,7 +164,7 @@ public final class BrinkServer implements AutoCloseable {
     }
     BrinkServer server = new BrinkServer(store, games, boss, workers, pool, own, connections, listener, key,
         config.bind(), ok, failed);
-    log.info("listening on {}:{} with {} games recovered{}", server.host(), server.port(), ok,
+    log.info("listening on {}:{} ({}) with {} games recovered{}", server.host(), server.port(), transport, ok,
         failed > 0 ? " and " + failed + " NOT recovered" : "");
     return server;
   }

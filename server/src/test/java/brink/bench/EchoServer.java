@@ -1,5 +1,6 @@
 package brink.bench;
 
+import brink.server.net.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -11,9 +12,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The machine's limit: a raw Netty server with Brink's framing (a 4-byte big-endian length, then
  * the bytes) that answers each frame at once, without protobuf, sessions, games or a journal. It
- * is set up as the Brink server is (NIO, one acceptor thread, Netty's default worker count, a
+ * is set up as the Brink server is (the same transport, one acceptor thread, Netty's default worker count, a
  * backlog of 256, TCP_NODELAY, one flush per answer), so the load generator's figures divided by
  * this one's are what Brink's own work costs.
  *
@@ -46,10 +45,10 @@ public final class EchoServer implements AutoCloseable {
     if (replyBytes < 0) {
       throw new IllegalArgumentException("--reply-bytes is 0 (echo) or a frame size in bytes, not " + replyBytes);
     }
-    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(workerThreads, NioIoHandler.newFactory());
+    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, Transport.best().ioHandlers());
+    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(workerThreads, Transport.best().ioHandlers());
     Echo echo = new Echo(replyBytes);
-    Channel listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+    Channel listener = new ServerBootstrap().group(boss, workers).channel(Transport.best().serverChannel())
         .option(ChannelOption.SO_BACKLOG, 256)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {

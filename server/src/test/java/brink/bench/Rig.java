@@ -1,5 +1,6 @@
 package brink.bench;
 
+import brink.server.net.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -9,9 +10,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
@@ -48,7 +47,7 @@ public final class Rig implements AutoCloseable {
 
   /** @param threads client event-loop threads (the client shares the machine with the server) */
   public Rig(int threads) {
-    this.loops = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+    this.loops = new MultiThreadIoEventLoopGroup(threads, Transport.best().ioHandlers());
   }
 
   public EventLoopGroup loops() {
@@ -71,7 +70,7 @@ public final class Rig implements AutoCloseable {
       C h = handler.apply(i);
       handlers.add(h);
       slots.acquire();
-      ChannelFuture f = new Bootstrap().group(loops).channel(NioSocketChannel.class)
+      ChannelFuture f = new Bootstrap().group(loops).channel(Transport.best().socketChannel())
           .option(ChannelOption.TCP_NODELAY, true)
           .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000)
           .handler(new ChannelInitializer<SocketChannel>() {
