@@ -98,6 +98,7 @@ final class BrinkConn extends ChannelInboundHandlerAdapter implements Rig.Conn {
     rec.count("frames.out." + kind);
     rec.countInWindow("sent." + kind, intendedNanos);
     channel.writeAndFlush(Rig.frame(channel.alloc(), body));
+    rec.sent(intendedNanos, System.nanoTime());
   }
 
   /** Sends a request from any thread and returns its answer (setup steps, not measured). */
@@ -166,7 +167,7 @@ final class BrinkConn extends ChannelInboundHandlerAdapter implements Rig.Conn {
         }
       }
       if (!error) {
-        rec.latency(p.kind(), p.intended(), now);
+        rec.answered(p.kind(), p.intended(), now);
         rec.countInWindow("ok." + p.kind(), p.intended());
       }
       role.answered(this, p.kind(), error, now);

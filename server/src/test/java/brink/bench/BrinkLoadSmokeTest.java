@@ -53,6 +53,11 @@ class BrinkLoadSmokeTest {
     assertThat(r.latency("turn_broadcast").count()).isEqualTo(r.counter("turns_resolved"));
     assertThat(r.counter("unanswered")).isZero();
     assertThat(r.counters()).doesNotContainKeys("window_error.submit", "window_error.message");
+    // The window's 12 slices of 100 ms count every answered request of the window.
+    long answered = r.counter("ok.submit") + r.counter("ok.message") + r.counter("ok.ready")
+        + r.counter("ok.continue");
+    assertThat(r.notes().get("slow_requests_over_time")).startsWith(answered + " answered, ")
+        .contains(" slices of 100 ms").contains("of 12 slices");
   }
 
   @Test

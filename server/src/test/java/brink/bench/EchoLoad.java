@@ -63,6 +63,7 @@ public final class EchoLoad {
       sent.add(intendedNanos);
       inFlight.incrementAndGet();
       channel.writeAndFlush(request.retainedDuplicate());
+      rec.sent(intendedNanos, System.nanoTime());
       rec.countInWindow("sent", intendedNanos);
     }
 
@@ -80,7 +81,7 @@ public final class EchoLoad {
           rec.countInWindow("bursts", intended);
         }
       } else {
-        rec.latency("round_trip", intended, now);
+        rec.answered("round_trip", intended, now);
         rec.countInWindow("answered", intended);
       }
       if (closedLoop) {

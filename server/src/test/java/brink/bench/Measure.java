@@ -73,6 +73,7 @@ final class Measure {
       rec.count("unanswered", lost);
     }
     n.putAll(rec.notes());
+    n.put("slow_requests_over_time", rec.timelineSummary());
     if (serverPid > 0) {
       n.put("server_peak_rss_mib", String.format(Locale.ROOT, "%.0f", peakRss / 1048576.0));
       n.put("server_jit_cores_in_window", String.format(Locale.ROOT, "%.3f",

@@ -19,9 +19,14 @@ public final class Recorder {
   private final Map<String, String> notes = new ConcurrentHashMap<>();
   private volatile long windowStart = Long.MAX_VALUE;
   private volatile long windowEnd = Long.MAX_VALUE;
+  private volatile Timeline timeline;
 
-  /** From now on, requests intended in [start, end) are measured. */
+  /**
+   * From now on, requests intended in [start, end) are measured; their timeline counts a request as slow
+   * above 5 ms, the latency target of docs/performance.md.
+   */
   public void window(long startNanos, long endNanos) {
+    this.timeline = new Timeline(startNanos, endNanos, 5_000_000L);
     this.windowStart = startNanos;
     this.windowEnd = endNanos;
   }
@@ -46,6 +51,29 @@ public final class Recorder {
         mine.computeIfAbsent(metric, m -> new LatencyHistogram()).record(nowNanos - intendedNanos);
       }
     }
+  }
+
+  /** Records a request's answer: its latency under {@code metric}, and its slice of the timeline. */
+  public void answered(String metric, long intendedNanos, long nowNanos) {
+    latency(metric, intendedNanos, nowNanos);
+    Timeline t = timeline;
+    if (t != null) {
+      t.answered(intendedNanos, nowNanos - intendedNanos);
+    }
+  }
+
+  /** Records when a request meant for {@code intendedNanos} actually left the generator. */
+  public void sent(long intendedNanos, long nowNanos) {
+    Timeline t = timeline;
+    if (t != null) {
+      t.sent(intendedNanos, nowNanos - intendedNanos);
+    }
+  }
+
+  /** The window's timeline in one line (see {@link Timeline#summary}), or empty before a window. */
+  public String timelineSummary() {
+    Timeline t = timeline;
+    return t == null ? "" : t.summary();
   }
 
   /** Counts one event (any thread), whatever the window. */
