@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>java -cp TEST_CLASSPATH brink.bench.EchoServer [--port 0] [--bind 127.0.0.1] [--reply-bytes 0]</pre>
  *
- * Prints {@code Echo server listening on HOST:PORT} once bound; stops on SIGTERM.
+ * Prints {@code Echo server listening on HOST:PORT (TRANSPORT)} once bound; stops on SIGTERM.
  * {@code --reply-bytes N} answers every frame with a frame of N bytes instead of the same bytes
  * (to match the size of Brink's answers); 0 echoes.
  */
@@ -82,7 +82,8 @@ public final class EchoServer implements AutoCloseable {
     args.requireAllUsed();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "echo-shutdown"));
     InetSocketAddress a = server.address();
-    System.out.println("Echo server listening on " + a.getAddress().getHostAddress() + ":" + a.getPort());
+    System.out.println("Echo server listening on " + a.getAddress().getHostAddress() + ":" + a.getPort() + " ("
+        + Transport.best() + ")");
     System.out.flush();
     server.listener.closeFuture().sync();
   }

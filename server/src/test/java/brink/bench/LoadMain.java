@@ -1,9 +1,11 @@
 package brink.bench;
 
+import brink.server.net.Transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -197,7 +199,15 @@ public final class LoadMain {
   }
 
   static ServerProcess startEcho(Path work, int replyBytes, String heap) throws IOException, InterruptedException {
-    List<String> jvm = heap.isEmpty() ? List.of() : List.of("-Xmx" + heap);
+    List<String> jvm = new ArrayList<>();
+    if (!heap.isEmpty()) {
+      jvm.add("-Xmx" + heap);
+    }
+    // The echo runs on the generator's transport (-Dbrink.transport=nio on the generator measures NIO).
+    String transport = System.getProperty(Transport.PROPERTY);
+    if (transport != null) {
+      jvm.add("-D" + Transport.PROPERTY + "=" + transport);
+    }
     return ServerProcess.start(ServerProcess.javaCommand(jvm, EchoServer.class.getName(),
         List.of("--port", "0", "--reply-bytes", Integer.toString(replyBytes))), work.resolve("echo-server.log"), 60);
   }
