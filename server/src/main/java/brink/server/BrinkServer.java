@@ -99,6 +99,7 @@ public final class BrinkServer implements AutoCloseable {
    * @throws IOException when the data folder, the journal, the scenario folder or the port cannot be used
    */
   public static BrinkServer start(ServerConfig config, ReportSource reports) throws IOException {
+    Transport transport = Transport.best(); // a bad -Dbrink.transport stops it before the data is touched
     Files.createDirectories(config.dataDir());
     String key = config.instructorKey().isEmpty() ? keyFile(config.dataDir(), config) : config.instructorKey();
     SystemScheduler own = config.scheduler().isPresent() ? null : new SystemScheduler();
@@ -136,7 +137,6 @@ public final class BrinkServer implements AutoCloseable {
     SessionRegistry sessions = new SessionRegistry(secrets, scheduler.clock());
     FrontDoor door = new FrontDoor(sessions, games, Secrets.sha256(key), NAME, scheduler.clock());
     ChannelGroup connections = new DefaultChannelGroup("brink-connections", GlobalEventExecutor.INSTANCE);
-    Transport transport = Transport.best();
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlers());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(transport.ioHandlers());
     Channel listener;

@@ -81,4 +81,24 @@ class ServerMainTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("brink server: ").doesNotContain("\tat ");
   }
+
+  @Test
+  void unknownTransport_isAClearMessageAndExitCode2_andTouchesNoData() throws Exception {
+    Path data = dir.resolve("data");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream saved = System.err;
+    int code;
+    try {
+      System.setProperty(brink.server.net.Transport.PROPERTY, "kqueue");
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      code = new CommandLine(main()).execute("--port", "0", "--bind", "127.0.0.1", "--data", data.toString());
+    } finally {
+      System.setErr(saved);
+      System.clearProperty(brink.server.net.Transport.PROPERTY);
+    }
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        .isEqualTo("brink server: -Dbrink.transport is nio or epoll, not 'kqueue'");
+    assertThat(data).doesNotExist();
+  }
 }

@@ -24,7 +24,11 @@ public enum Transport {
   /** The system property that forces a transport ({@code nio} or {@code epoll}). */
   public static final String PROPERTY = "brink.transport";
 
-  /** Epoll where it is available, unless {@value #PROPERTY} says otherwise. */
+  /**
+   * Epoll where it is available, unless {@value #PROPERTY} says otherwise.
+   *
+   * @throws IllegalArgumentException if the property names no transport, or epoll where it cannot load
+   */
   public static Transport best() {
     String asked = System.getProperty(PROPERTY, "").strip().toLowerCase(Locale.ROOT);
     switch (asked) {
@@ -36,7 +40,7 @@ public enum Transport {
       }
       case "epoll" -> {
         if (!Epoll.isAvailable()) {
-          throw new IllegalStateException("-D" + PROPERTY + "=epoll, but Netty's epoll transport cannot load "
+          throw new IllegalArgumentException("-D" + PROPERTY + "=epoll, but Netty's epoll transport cannot load "
               + "here (" + Epoll.unavailabilityCause() + "); leave the property out to use NIO");
         }
         return EPOLL;
