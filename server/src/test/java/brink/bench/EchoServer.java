@@ -31,11 +31,13 @@ import java.util.concurrent.TimeUnit;
  * (to match the size of Brink's answers); 0 echoes.
  */
 public final class EchoServer implements AutoCloseable {
+  private final Transport transport;
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final Channel listener;
 
-  private EchoServer(EventLoopGroup boss, EventLoopGroup workers, Channel listener) {
+  private EchoServer(Transport transport, EventLoopGroup boss, EventLoopGroup workers, Channel listener) {
+    this.transport = transport;
     this.boss = boss;
     this.workers = workers;
     this.listener = listener;
@@ -45,10 +47,11 @@ public final class EchoServer implements AutoCloseable {
     if (replyBytes < 0) {
       throw new IllegalArgumentException("--reply-bytes is 0 (echo) or a frame size in bytes, not " + replyBytes);
     }
-    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, Transport.best().ioHandlers());
-    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(workerThreads, Transport.best().ioHandlers());
+    Transport transport = Transport.best();
+    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlers());
+    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(workerThreads, transport.ioHandlers());
     Echo echo = new Echo(replyBytes);
-    Channel listener = new ServerBootstrap().group(boss, workers).channel(Transport.best().serverChannel())
+    Channel listener = new ServerBootstrap().group(boss, workers).channel(transport.serverChannel())
         .option(ChannelOption.SO_BACKLOG, 256)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -60,7 +63,7 @@ public final class EchoServer implements AutoCloseable {
           }
         })
         .bind(bind, port).syncUninterruptibly().channel();
-    return new EchoServer(boss, workers, listener);
+    return new EchoServer(transport, boss, workers, listener);
   }
 
   public InetSocketAddress address() {
@@ -83,7 +86,7 @@ public final class EchoServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "echo-shutdown"));
     InetSocketAddress a = server.address();
     System.out.println("Echo server listening on " + a.getAddress().getHostAddress() + ":" + a.getPort() + " ("
-        + Transport.best() + ")");
+        + server.transport + ")");
     System.out.flush();
     server.listener.closeFuture().sync();
   }

@@ -25,9 +25,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 /**
- * The load generator's client side: Netty NIO event loops holding many connections with Brink's
- * framing, a bounded connect (the server's accept backlog is 256), and the open-loop pacer that
- * hands each connection the requests due by the clock.
+ * The load generator's client side: Netty event loops (on the server's transport, {@link Transport#best})
+ * holding many connections with Brink's framing, a bounded connect (the server's accept backlog is 256),
+ * and the open-loop pacer that hands each connection the requests due by the clock.
  */
 public final class Rig implements AutoCloseable {
   /** Largest frame the client accepts: the server's limit (4 MiB) plus the prefix. */
@@ -43,11 +43,12 @@ public final class Rig implements AutoCloseable {
     void fire(long intendedNanos);
   }
 
+  private final Transport transport = Transport.best();
   private final EventLoopGroup loops;
 
   /** @param threads client event-loop threads (the client shares the machine with the server) */
   public Rig(int threads) {
-    this.loops = new MultiThreadIoEventLoopGroup(threads, Transport.best().ioHandlers());
+    this.loops = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlers());
   }
 
   public EventLoopGroup loops() {
@@ -70,7 +71,7 @@ public final class Rig implements AutoCloseable {
       C h = handler.apply(i);
       handlers.add(h);
       slots.acquire();
-      ChannelFuture f = new Bootstrap().group(loops).channel(Transport.best().socketChannel())
+      ChannelFuture f = new Bootstrap().group(loops).channel(transport.socketChannel())
           .option(ChannelOption.TCP_NODELAY, true)
           .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000)
           .handler(new ChannelInitializer<SocketChannel>() {

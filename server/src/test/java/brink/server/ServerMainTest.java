@@ -2,6 +2,7 @@ package brink.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import brink.server.net.Transport;
 import brink.server.report.AfterActionReport;
 import brink.server.testkit.TestServer;
 import java.io.ByteArrayOutputStream;
@@ -89,12 +90,12 @@ class ServerMainTest {
     PrintStream saved = System.err;
     int code;
     try {
-      System.setProperty(brink.server.net.Transport.PROPERTY, "kqueue");
+      System.setProperty(Transport.PROPERTY, "kqueue");
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       code = new CommandLine(main()).execute("--port", "0", "--bind", "127.0.0.1", "--data", data.toString());
     } finally {
       System.setErr(saved);
-      System.clearProperty(brink.server.net.Transport.PROPERTY);
+      System.clearProperty(Transport.PROPERTY);
     }
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8).strip())
