@@ -2,9 +2,18 @@ package brink.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A tiny run of each echo load against an in-process echo server: the tools work, not how fast. */
 class EchoLoadSmokeTest {
@@ -40,6 +49,32 @@ class EchoLoadSmokeTest {
     assertThat(r.counter("answered")).isPositive();
     assertThat(r.latency("round_trip").count()).isEqualTo(r.counter("answered"));
     assertThat(r.counter("unanswered")).isZero();
+  }
+
+  @Test
+  void durableEcho_answersEachFrameOnlyOnceItIsInTheJournal(@TempDir Path dir) throws Exception {
+    Path journal = dir.resolve("echo.journal");
+    try (EchoServer durable = EchoServer.start("127.0.0.1", 0, 0, 1, journal);
+        Socket socket = new Socket(durable.address().getAddress(), durable.address().getPort())) {
+      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      ByteArrayOutputStream sent = new ByteArrayOutputStream();
+      for (int i = 1; i <= 3; i++) {
+        byte[] frame = ByteBuffer.allocate(4 + 10 * i).putInt(10 * i).put(new byte[10 * i]).array();
+        frame[4] = (byte) i;
+        out.write(frame);
+        out.flush();
+        byte[] answer = new byte[frame.length];
+        in.readFully(answer);
+        sent.write(frame);
+        assertThat(answer).isEqualTo(frame);
+        // The answer came: the frame is in the file already (written and synced before the answer left).
+        assertThat(Files.readAllBytes(journal)).isEqualTo(sent.toByteArray());
+      }
+      RunResult r = new EchoLoad(rig, durable.address(), 0).open(2, 50, 100, 0.1, 0.5);
+      assertThat(r.counter("answered")).isPositive().isEqualTo(r.counter("sent"));
+      assertThat(r.counter("errors")).isZero();
+    }
   }
 
   @Test

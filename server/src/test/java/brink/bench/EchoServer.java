@@ -14,43 +14,61 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The machine's limit: a raw Netty server with Brink's framing (a 4-byte big-endian length, then
- * the bytes) that answers each frame at once, without protobuf, sessions, games or a journal. It
+ * the bytes) that answers each frame at once, without protobuf, sessions, games or (unless asked) a journal. It
  * is set up as the Brink server is (the same transport, one acceptor thread, Netty's default worker count, a
  * backlog of 256, TCP_NODELAY, one flush per answer), so the load generator's figures divided by
  * this one's are what Brink's own work costs.
  *
- * <pre>java -cp TEST_CLASSPATH brink.bench.EchoServer [--port 0] [--bind 127.0.0.1] [--reply-bytes 0]</pre>
+ * <pre>java -cp TEST_CLASSPATH brink.bench.EchoServer [--port 0] [--bind 127.0.0.1] [--reply-bytes 0] [--journal FILE]</pre>
  *
  * Prints {@code Echo server listening on HOST:PORT (TRANSPORT)} once bound; stops on SIGTERM.
  * {@code --reply-bytes N} answers every frame with a frame of N bytes instead of the same bytes
- * (to match the size of Brink's answers); 0 echoes.
+ * (to match the size of Brink's answers); 0 echoes. {@code --journal FILE} makes it the durable echo: each
+ * frame is written to FILE and fdatasync'd before its answer ({@link EchoJournal}).
  */
 public final class EchoServer implements AutoCloseable {
   private final Transport transport;
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final Channel listener;
+  private final EchoJournal journal;
 
-  private EchoServer(Transport transport, EventLoopGroup boss, EventLoopGroup workers, Channel listener) {
+  private EchoServer(Transport transport, EventLoopGroup boss, EventLoopGroup workers, Channel listener,
+      EchoJournal journal) {
     this.transport = transport;
     this.boss = boss;
     this.workers = workers;
     this.listener = listener;
+    this.journal = journal;
   }
 
   public static EchoServer start(String bind, int port, int replyBytes, int workerThreads) {
+    return start(bind, port, replyBytes, workerThreads, null);
+  }
+
+  /** @param journal where the durable echo makes each frame durable before answering; null answers at once */
+  public static EchoServer start(String bind, int port, int replyBytes, int workerThreads, Path journal) {
     if (replyBytes < 0) {
       throw new IllegalArgumentException("--reply-bytes is 0 (echo) or a frame size in bytes, not " + replyBytes);
+    }
+    EchoJournal durable;
+    try {
+      durable = journal == null ? null : EchoJournal.open(journal);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the echo's journal " + journal, e);
     }
     Transport transport = Transport.best();
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlers());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(workerThreads, transport.ioHandlers());
-    Echo echo = new Echo(replyBytes);
+    Echo echo = new Echo(replyBytes, durable);
     Channel listener = new ServerBootstrap().group(boss, workers).channel(transport.serverChannel())
         .option(ChannelOption.SO_BACKLOG, 256)
         .childOption(ChannelOption.TCP_NODELAY, true)
@@ -63,7 +81,7 @@ public final class EchoServer implements AutoCloseable {
           }
         })
         .bind(bind, port).syncUninterruptibly().channel();
-    return new EchoServer(transport, boss, workers, listener);
+    return new EchoServer(transport, boss, workers, listener, durable);
   }
 
   public InetSocketAddress address() {
@@ -75,18 +93,27 @@ public final class EchoServer implements AutoCloseable {
     listener.close().syncUninterruptibly();
     boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    if (journal != null) {
+      try {
+        journal.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   public static void main(String[] argv) throws InterruptedException {
     Args args = Args.parse(argv);
     // 0 threads = Netty's default (twice the CPUs), as the Brink server has.
+    String journal = args.string("journal", "");
     EchoServer server = start(args.string("bind", "127.0.0.1"), args.integer("port", 0),
-        args.integer("reply-bytes", 0), args.integer("threads", 0));
+        args.integer("reply-bytes", 0), args.integer("threads", 0), journal.isEmpty() ? null : Path.of(journal));
     args.requireAllUsed();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "echo-shutdown"));
     InetSocketAddress a = server.address();
     System.out.println("Echo server listening on " + a.getAddress().getHostAddress() + ":" + a.getPort() + " ("
-        + server.transport + ")");
+        + server.transport + (server.journal == null ? "" : ", durable: each frame fdatasync'd to " + journal
+        + " before its answer") + ")");
     System.out.flush();
     server.listener.closeFuture().sync();
   }
@@ -94,8 +121,10 @@ public final class EchoServer implements AutoCloseable {
   @Sharable
   private static final class Echo extends ChannelInboundHandlerAdapter {
     private final ByteBuf reply;
+    private final EchoJournal journal;
 
-    Echo(int replyBytes) {
+    Echo(int replyBytes, EchoJournal journal) {
+      this.journal = journal;
       if (replyBytes == 0) {
         reply = null;
       } else {
@@ -107,7 +136,10 @@ public final class EchoServer implements AutoCloseable {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      if (reply == null) {
+      if (journal != null) {
+        ByteBuf frame = (ByteBuf) msg;
+        journal.append(ctx, frame, reply == null ? frame : reply.duplicate());
+      } else if (reply == null) {
         ctx.writeAndFlush(msg);
       } else {
         ((ByteBuf) msg).release();

@@ -76,12 +76,13 @@ public final class LoadMain {
     int inflight = args.integer("inflight", 1);
     double interval = args.number("interval", 0.05);
     String heap = args.string("server-heap", "");
+    boolean durable = args.flag("durable", false);
     args.requireAllUsed();
     Path work = Files.createTempDirectory("brink-bench");
     ServerProcess server = null;
     InetSocketAddress address;
     if (connect.isEmpty()) {
-      server = startEcho(work, replyBytes, heap);
+      server = startEcho(work, replyBytes, heap, durable);
       address = server.address();
       pid = server.pid();
     } else {
@@ -198,7 +199,12 @@ public final class LoadMain {
     System.out.println("(data and server logs in " + work + ")");
   }
 
-  static ServerProcess startEcho(Path work, int replyBytes, String heap) throws IOException, InterruptedException {
+  /**
+   * Starts the echo server; {@code durable}: the durable echo, which makes each frame durable in a file of
+   * {@code work} before its answer ({@link EchoJournal}).
+   */
+  static ServerProcess startEcho(Path work, int replyBytes, String heap, boolean durable)
+      throws IOException, InterruptedException {
     List<String> jvm = new ArrayList<>();
     if (!heap.isEmpty()) {
       jvm.add("-Xmx" + heap);
@@ -208,8 +214,12 @@ public final class LoadMain {
     if (transport != null) {
       jvm.add("-D" + Transport.PROPERTY + "=" + transport);
     }
-    return ServerProcess.start(ServerProcess.javaCommand(jvm, EchoServer.class.getName(),
-        List.of("--port", "0", "--reply-bytes", Integer.toString(replyBytes))), work.resolve("echo-server.log"), 60);
+    List<String> options = new ArrayList<>(List.of("--port", "0", "--reply-bytes", Integer.toString(replyBytes)));
+    if (durable) {
+      options.addAll(List.of("--journal", work.resolve("echo.journal").toString()));
+    }
+    return ServerProcess.start(ServerProcess.javaCommand(jvm, EchoServer.class.getName(), options),
+        work.resolve(durable ? "durable-echo-server.log" : "echo-server.log"), 60);
   }
 
   static InetSocketAddress parseAddress(String hostPort) {
