@@ -107,6 +107,9 @@ public final class LoadMain {
         default:
           throw new IllegalArgumentException("--mode is open, closed, burst or idle, not '" + mode + "'");
       }
+      if (durable) {
+        System.out.println(DURABLE_NOTE);
+      }
       Report.print(System.out, r);
     } finally {
       if (server != null) {
@@ -198,6 +201,10 @@ public final class LoadMain {
     }
     System.out.println("(data and server logs in " + work + ")");
   }
+
+  /** Printed above a run of the durable echo, whose report is headed like the raw echo's. */
+  static final String DURABLE_NOTE = "(the durable echo: each frame written and fdatasync'd by one writer thread, "
+      + "in groups, before its answer)";
 
   /**
    * Starts the echo server; {@code durable}: the durable echo, which makes each frame durable in a file of

@@ -90,6 +90,9 @@ public final class Suite {
   private RunResult echo(int replyBytes, String heap, boolean durable, EchoRun run) throws Exception {
     try (ServerProcess s = LoadMain.startEcho(work, replyBytes, heap, durable)) {
       RunResult r = run.on(new EchoLoad(rig, s.address(), s.pid()));
+      if (durable) {
+        out.println(LoadMain.DURABLE_NOTE);
+      }
       Report.print(out, r);
       return r;
     }
