@@ -36,16 +36,29 @@ public final class Session {
   private volatile Connection connection;
   private final Map<String, String> games = new ConcurrentHashMap<>();
   /**
-   * The answer to each recent request id: the future while it is being computed, then the answer, serialized
-   * if it is small (one byte array instead of the answer's graph of objects: every request leaves one behind
-   * for up to 30 minutes, and at 5,000 requests/s these graphs were a fifth of what the server's young
-   * collections had to copy). The cache's upkeep (evicting, expiring) runs on the thread that writes, not on
-   * the common ForkJoinPool: every request writes, and handing each write's upkeep to another thread woke
-   * that thread about 3,400 times a second at 5,000 requests/s (7 % of the server's CPU); upkeep of one
-   * session's 1,024 answers is a few entries at a time.
+   * The answer to each recent request id ({@link Remembered}). The cache's upkeep (evicting, expiring) runs on
+   * the thread that writes, not on the common ForkJoinPool: every request writes, and handing each write's
+   * upkeep to another thread woke that thread about 3,400 times a second at 5,000 requests/s (7 % of the
+   * server's CPU); upkeep of one session's 1,024 answers is a few entries at a time.
    */
-  private final Cache<Long, Object> answers = Caffeine.newBuilder()
+  private final Cache<Long, Remembered> answers = Caffeine.newBuilder()
       .maximumSize(ANSWERS_KEPT).expireAfterWrite(ANSWERS_TTL).executor(Runnable::run).build();
+
+  /**
+   * One request id's answer: the future while it is being computed, then the answer, serialized if it is small
+   * (one byte array instead of the answer's graph of objects: every request leaves one behind for up to 30
+   * minutes, and at 5,000 requests/s these graphs were a fifth of what the server's young collections had to
+   * copy). The answer replaces the future inside this holder, not in the cache: a second write to the cache
+   * per request, with its upkeep, was an eighth of the game threads' CPU at the peak.
+   */
+  private static final class Remembered {
+    /** A {@code CompletableFuture<ServerMessage>}, then a {@code ServerMessage} or its {@code byte[]}. */
+    volatile Object answer;
+
+    Remembered(CompletableFuture<ServerMessage> pending) {
+      this.answer = pending;
+    }
+  }
 
   /**
    * @param token the secret token
@@ -154,17 +167,19 @@ public final class Session {
    */
   @SuppressWarnings("unchecked")
   public CompletableFuture<ServerMessage> answerFor(long requestId, CompletableFuture<ServerMessage> fresh) {
-    Object first = answers.asMap().putIfAbsent(requestId, fresh);
-    if (first == null) {
+    Remembered mine = new Remembered(fresh);
+    Remembered earlier = answers.asMap().putIfAbsent(requestId, mine);
+    if (earlier == null) {
       fresh.thenAccept(answer -> {
         if (answer.hasError() && answer.getError().getRetryable()) {
-          answers.asMap().remove(requestId, fresh);
+          answers.asMap().remove(requestId, mine);
         } else {
-          answers.asMap().replace(requestId, fresh, compact(answer));
+          mine.answer = compact(answer);
         }
       });
       return fresh;
     }
+    Object first = earlier.answer;
     if (first instanceof ServerMessage) {
       return CompletableFuture.completedFuture((ServerMessage) first);
     }
@@ -190,7 +205,7 @@ public final class Session {
 
   /** Forgets an answer that must not be replayed (a retryable error: the retry should really retry). */
   public void forget(long requestId, CompletableFuture<ServerMessage> answer) {
-    answers.asMap().remove(requestId, answer);
+    answers.asMap().computeIfPresent(requestId, (id, r) -> r.answer == answer ? null : r);
   }
 
   @Override
