@@ -124,7 +124,7 @@ public final class CodecFrames {
   }
 
   /** The dove bot's orders for the player's actor (the game then runs its twelve turns). */
-  private static List<Move> dove(Joined joined) {
+  static List<Move> dove(Joined joined) {
     String me = joined.getActor();
     List<Move> moves = new ArrayList<>();
     String hottest = null;
