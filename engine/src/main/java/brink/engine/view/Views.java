@@ -171,10 +171,7 @@ public final class Views {
     Viewer viewer = Viewer.actor(actor);
     ActorDef def = actorDef(sc, actor);
 
-    SortedMap<String, Double> trust = new TreeMap<>();
-    for (String j : s.partners(actor)) {
-      trust.put(j, s.trust(actor, j));
-    }
+    SortedMap<String, Double> trust = trust(s, actor);
     List<String> allies = new ArrayList<>(new TreeSet<>(alliesOf(sc, actor)));
     List<String> primaryPartners = new ArrayList<>();
     for (Pair p : s.primaryPairs()) {
@@ -216,7 +213,20 @@ public final class Views {
     return out;
   }
 
-  private static List<DyadView> dyads(GameState s, Viewer viewer) {
+  /** {@code actor}'s trust toward each of its partners, as its own view shows it (others' trust is hidden). */
+  public static SortedMap<String, Double> trust(GameState s, String actor) {
+    SortedMap<String, Double> trust = new TreeMap<>();
+    for (String j : s.partners(actor)) {
+      trust.put(j, s.trust(actor, j));
+    }
+    return trust;
+  }
+
+  /**
+   * Every dyad as {@code viewer} sees it: the dyads of {@link #actor} or {@link #observer} without the rest
+   * of the view, for a caller that needs only them (a turn report renders them for each audience).
+   */
+  public static List<DyadView> dyads(GameState s, Viewer viewer) {
     Visibility troops = visibility(s.scenario(), MoveType.DEPLOY_TROOPS);
     List<DyadView> out = new ArrayList<>();
     for (Pair p : s.pairs()) {
@@ -239,7 +249,8 @@ public final class Views {
         || (troops == Visibility.PARTIES && viewer.is(j));
   }
 
-  private static List<UnitView> units(GameState s, Viewer viewer) {
+  /** The units {@code viewer} sees: the units of {@link #actor} or {@link #observer} without the rest of the view. */
+  public static List<UnitView> units(GameState s, Viewer viewer) {
     Scenario sc = s.scenario();
     Visibility troops = visibility(sc, MoveType.DEPLOY_TROOPS);
     Map<String, RegionDef> regions = new HashMap<>();
@@ -361,6 +372,33 @@ public final class Views {
     return out;
   }
 
+  /**
+   * Each actor's escalation score in one turn as {@code viewer} was told it: summed from the events it saw
+   * (so its own score is its true one; the instructor sees every true score). Summed turn by turn, these are
+   * the totals {@link #history} gives: what lets a caller keep running totals instead of filtering the whole
+   * history again each turn.
+   */
+  public static SortedMap<String, Integer> seenScores(TurnRecord r, Viewer viewer) {
+    Objects.requireNonNull(r, "record");
+    Objects.requireNonNull(viewer, "viewer");
+    if (viewer.isInstructor()) {
+      SortedMap<String, Integer> out = new TreeMap<>();
+      for (ActorRecord a : r.actors()) {
+        out.put(a.id(), a.escalationScore());
+      }
+      return out;
+    }
+    return escalation(events(r.events(), viewer), actorIds(r));
+  }
+
+  private static List<String> actorIds(TurnRecord r) {
+    List<String> ids = new ArrayList<>(r.actors().size());
+    for (ActorRecord a : r.actors()) {
+      ids.add(a.id());
+    }
+    return ids;
+  }
+
   private static TurnRecord filter(TurnRecord r, Viewer viewer, Scenario scenario) {
     Objects.requireNonNull(r, "record");
     Objects.requireNonNull(viewer, "viewer");
@@ -368,11 +406,7 @@ public final class Views {
       return r;
     }
     List<Event> events = events(r.events(), viewer);
-    List<String> ids = new ArrayList<>();
-    for (ActorRecord a : r.actors()) {
-      ids.add(a.id());
-    }
-    SortedMap<String, Integer> es = escalation(events, ids);
+    SortedMap<String, Integer> es = escalation(events, actorIds(r));
 
     List<DyadRecord> dyads = new ArrayList<>();
     for (DyadRecord d : r.dyads()) {

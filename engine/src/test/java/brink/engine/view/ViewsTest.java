@@ -201,6 +201,21 @@ class ViewsTest {
   }
 
   @Test
+  void seenScores_areTheScoresTheViewerSaw_soTheirSumsAreTheHistorysTotals() {
+    GameState s = Engine.initial(feb(0.0), SEED);
+    TurnRecord r1 = Engine.resolve(s, Orders.builder()
+        .submit(RUS, Move.toward(MoveType.CYBER_ATTACK, UKR), Move.toward(MoveType.THREATEN_FORCE, UKR))
+        .build()).record();
+    assertThat(r1.actor(RUS).escalationScore()).isEqualTo(24);
+    // THREATEN_FORCE (12) is public; the cyber attack (12) is covert and undetected.
+    assertThat(Views.seenScores(r1, Viewer.actor(UKR))).containsEntry(RUS, 12).containsEntry(UKR, 0);
+    assertThat(Views.seenScores(r1, Viewer.actor(RUS))).as("its own score is the true one").containsEntry(RUS, 24);
+    assertThat(Views.seenScores(r1, Viewer.INSTRUCTOR)).containsEntry(RUS, 24);
+    assertThat(Views.seenScores(r1, Viewer.actor(USA)).keySet()).as("every actor listed")
+        .containsExactlyElementsOf(r1.actors().stream().map(ActorRecord::id).sorted().toList());
+  }
+
+  @Test
   void injects_partiesAudienceOnly_headlineOnlyInjectsNeedTheScenario() {
     InjectDef leak = new InjectDef("leak", 1, null, Text.of("Intelligence leak"), null, "", Visibility.PARTIES,
         List.of(USA), List.of(new brink.engine.def.Effect.Trust(USA, RUS, -0.1)));

@@ -4,26 +4,41 @@ import brink.engine.def.Scenario;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-/** The calendar days a turn covers: turn t is days (t − 1)·L .. t·L − 1 from the scenario's start date. */
+/**
+ * The calendar days a turn covers: turn t is days (t − 1)·L .. t·L − 1 from the scenario's start date. A game
+ * keeps one, so its start date is parsed once, not for every view of every turn.
+ */
 final class Dates {
-  private Dates() {}
+  /** Null when the scenario gives no start date, or one that does not parse: its days are then "". */
+  private final LocalDate start;
+  private final int turnLengthDays;
 
-  static String turnStart(Scenario sc, int turn) {
-    return day(sc, (long) (turn - 1) * sc.turnLengthDays());
+  private Dates(LocalDate start, int turnLengthDays) {
+    this.start = start;
+    this.turnLengthDays = turnLengthDays;
   }
 
-  static String turnEnd(Scenario sc, int turn) {
-    return day(sc, (long) turn * sc.turnLengthDays() - 1);
+  static Dates of(Scenario sc) {
+    LocalDate start = null;
+    if (!sc.startDate().isEmpty()) {
+      try {
+        start = LocalDate.parse(sc.startDate());
+      } catch (DateTimeParseException e) {
+        start = null;
+      }
+    }
+    return new Dates(start, sc.turnLengthDays());
   }
 
-  private static String day(Scenario sc, long offset) {
-    if (sc.startDate().isEmpty()) {
-      return "";
-    }
-    try {
-      return LocalDate.parse(sc.startDate()).plusDays(offset).toString();
-    } catch (DateTimeParseException e) {
-      return "";
-    }
+  String turnStart(int turn) {
+    return day((long) (turn - 1) * turnLengthDays);
+  }
+
+  String turnEnd(int turn) {
+    return day((long) turn * turnLengthDays - 1);
+  }
+
+  private String day(long offset) {
+    return start == null ? "" : start.plusDays(offset).toString();
   }
 }

@@ -14,6 +14,7 @@ import brink.protocol.v1.Press;
 import brink.server.session.Secrets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,15 @@ final class GameModel {
   final List<GameState> states = new ArrayList<>();
   /** records.get(t - 1): what turn t did, unfiltered. */
   final List<TurnRecord> records = new ArrayList<>();
+  /** The calendar days of each turn. */
+  final Dates dates;
+  /**
+   * The scenario's texts as sent (names, briefings), made once per game: every view of every turn carries
+   * them, and one shared message computes its encoded size once.
+   */
+  private final Map<brink.engine.def.Text, brink.protocol.scenario.v1.Text> texts = new HashMap<>();
+  /** Escalation totals per turn as each viewer saw them, for the views (extended as turns resolve). */
+  final SeenTotals seenTotals = new SeenTotals();
   /** Seats that defaulted per resolved turn: actor to bot ("" = waited). */
   final TreeMap<Integer, SortedMap<String, String>> defaulted = new TreeMap<>();
   /** Injects fired by the instructor, by the turn whose resolution they enter (pending ones included). */
@@ -97,6 +107,7 @@ final class GameModel {
     this.scenario = scenario;
     this.scenarioProto = scenarioProto;
     this.createdAt = createdAt;
+    this.dates = Dates.of(scenario);
     TreeMap<String, String> b = new TreeMap<>();
     for (ActorDef a : scenario.actors()) {
       b.put(a.id(), created.getBotsMap().getOrDefault(a.id(), a.defaultBot()));
@@ -112,6 +123,11 @@ final class GameModel {
    * Remembers that request {@code requestId} of a participant made the entry at {@code index} of {@link
    * #entries} (its first entry only).
    */
+  /** A scenario text as sent, the same message each time (see {@link #texts}). */
+  brink.protocol.scenario.v1.Text text(brink.engine.def.Text t) {
+    return texts.computeIfAbsent(t, brink.server.view.Protos::text);
+  }
+
   void requestMade(String participantId, long requestId, int index) {
     requests.computeIfAbsent(participantId, k -> new RecentRequests()).putIfAbsent(requestId, index);
   }

@@ -324,10 +324,14 @@ public final class GameRoom {
     }
   }
 
-  /** The shared message already made for an equal message, or a new one. */
+  /**
+   * The shared message already made for an equal message, or a new one. Sizes are compared first: each is
+   * computed once and needed to encode the message anyway, where a hash code of a turn report is a walk of
+   * its whole tree that nothing else uses.
+   */
   private static SharedMessage shared(List<SharedMessage> distinct, ServerMessage msg) {
     for (SharedMessage d : distinct) {
-      if (d.message().hashCode() == msg.hashCode() && d.message().equals(msg)) {
+      if (d.message().getSerializedSize() == msg.getSerializedSize() && d.message().equals(msg)) {
         return d;
       }
     }

@@ -18,8 +18,8 @@ final class Stories {
     List<Pair> primary = m.state.primaryPairs();
     for (DyadRecord d : r.dyads()) {
       if (primary.isEmpty() || primary.contains(new Pair(d.a(), d.b()))) {
-        parts.add(String.format(Locale.ROOT, "%s-%s tension %.1f (rung %d, %s)", d.a(), d.b(), d.tension(),
-            d.rung(), d.ladderGroup().text().en()));
+        parts.add(d.a() + "-" + d.b() + " tension " + oneDecimal(d.tension()) + " (rung " + d.rung() + ", "
+            + d.ladderGroup().text().en() + ")");
       }
     }
     String dyads = String.join(", ", parts);
@@ -30,5 +30,17 @@ final class Stories {
     return dyads + "; " + r.events().size() + " events"
         + (defaulted.isEmpty() ? "" : "; defaulted: " + String.join(", ", defaulted))
         + "; outcome " + r.outcome().name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * "52.3": rounded half up to one decimal, as %.1f prints it, without a Formatter (a turn's log line is
+   * written on the game's thread, beside its broadcast).
+   */
+  static String oneDecimal(double x) {
+    if (!Double.isFinite(x)) {
+      return Double.toString(x);
+    }
+    long tenths = Math.round(Math.abs(x) * 10);
+    return (x < 0 && tenths != 0 ? "-" : "") + tenths / 10 + "." + tenths % 10;
   }
 }

@@ -1,6 +1,5 @@
 package brink.server.game;
 
-import brink.engine.ActorRecord;
 import brink.engine.Event;
 import brink.engine.GameState;
 import brink.engine.TurnRecord;
@@ -10,7 +9,6 @@ import brink.engine.def.Pair;
 import brink.engine.def.RegionDef;
 import brink.engine.def.UnitDef;
 import brink.engine.def.Visibility;
-import brink.engine.view.ActorView;
 import brink.engine.view.DyadView;
 import brink.engine.view.UnitView;
 import brink.engine.view.Viewer;
@@ -69,9 +67,9 @@ final class ViewFunction {
     Builder b = brink.protocol.v1.GameState.newBuilder()
         .setGameId(m.gameId)
         .setScenarioId(sc.id())
-        .setTitle(Protos.text(sc.title()))
-        .setSummary(Protos.text(sc.summary()))
-        .setBackground(Protos.text(sc.background()))
+        .setTitle(m.text(sc.title()))
+        .setSummary(m.text(sc.summary()))
+        .setBackground(m.text(sc.background()))
         .setPhase(m.phase)
         .setTurn(m.turn)
         .setMaxTurns(sc.rules().maxTurns())
@@ -86,7 +84,7 @@ final class ViewFunction {
         .setViewerParticipantId(p.id)
         .setSeq(m.seq);
     int shownTurn = Math.max(1, m.turn);
-    b.setTurnStartDate(Dates.turnStart(sc, shownTurn)).setTurnEndDate(Dates.turnEnd(sc, shownTurn));
+    b.setTurnStartDate(m.dates.turnStart(shownTurn)).setTurnEndDate(m.dates.turnEnd(shownTurn));
     if (a.player()) {
       b.setPrivateBriefing(Protos.text(actorDef(sc, p.actor).privateBriefing()));
       b.setOwnOrders(m.seats.get(p.actor).toProto());
@@ -180,7 +178,7 @@ final class ViewFunction {
     Viewer viewer = a.engineViewer();
     TurnRecord seen = Views.report(m.scenario, r, viewer);
     TurnReport.Builder b = TurnReport.newBuilder().setGameId(m.gameId).setTurn(r.turn())
-        .setStartDate(Dates.turnStart(m.scenario, r.turn())).setEndDate(Dates.turnEnd(m.scenario, r.turn()));
+        .setStartDate(m.dates.turnStart(r.turn())).setEndDate(m.dates.turnEnd(r.turn()));
     for (Event e : seen.events()) {
       if (e.fromInject()) {
         continue;
@@ -247,8 +245,8 @@ final class ViewFunction {
     for (String id : s.actorIds()) {
       ActorDef def = actorDef(m.scenario, id);
       brink.protocol.v1.ActorView.Builder b = brink.protocol.v1.ActorView.newBuilder().setId(id)
-          .setName(Protos.text(def.name())).setRegime(Protos.regime(def.regime())).setNuclear(def.nuclear())
-          .setAlert(s.alert(id)).setPublicBriefing(Protos.text(def.publicBriefing()))
+          .setName(m.text(def.name())).setRegime(Protos.regime(def.regime())).setNuclear(def.nuclear())
+          .setAlert(s.alert(id)).setPublicBriefing(m.text(def.publicBriefing()))
           .setEscalationScore(totals.getOrDefault(id, 0));
       if (a.seesAll() || a.is(id)) {
         b.setStability(s.stability(id)).setEcon(s.econ(id)).setAudienceCost(s.audienceCost(id))
@@ -272,15 +270,7 @@ final class ViewFunction {
 
   /** Escalation totals over the moves the audience has seen in turns 1..upToTurn (its own: the true total). */
   private static Map<String, Integer> visibleTotals(GameModel m, int upToTurn, Audience a) {
-    Map<String, Integer> out = new HashMap<>();
-    if (upToTurn == 0) {
-      return out;
-    }
-    List<TurnRecord> seen = Views.history(m.scenario, m.records.subList(0, upToTurn), a.engineViewer());
-    for (ActorRecord r : seen.get(seen.size() - 1).actors()) {
-      out.put(r.id(), r.escalationTotal());
-    }
-    return out;
+    return upToTurn == 0 ? Map.of() : m.seenTotals.after(m.records, upToTurn, a.engineViewer());
   }
 
   private List<brink.protocol.v1.DyadView> dyads(GameModel m, GameState s, Audience a) {
@@ -289,11 +279,10 @@ final class ViewFunction {
     if (a.seesAll()) {
       views = allDyads(s);
     } else if (a.player()) {
-      ActorView v = Views.actor(s, a.actor());
-      views = v.dyads();
-      ownTrust.putAll(v.trust());
+      views = Views.dyads(s, a.engineViewer());
+      ownTrust.putAll(Views.trust(s, a.actor()));
     } else {
-      views = Views.observer(s).dyads();
+      views = Views.dyads(s, Viewer.OBSERVER);
     }
     List<Pair> primary = s.primaryPairs();
     List<brink.protocol.v1.DyadView> out = new ArrayList<>();
@@ -356,17 +345,15 @@ final class ViewFunction {
         UnitDef u = defs.get(id);
         seen.add(new UnitView(id, u.owner(), u.size(), s.unitLocation(id), s.unitOnAlert(id)));
       }
-    } else if (a.player()) {
-      seen = Views.actor(s, a.actor()).units();
     } else {
-      seen = Views.observer(s).units();
+      seen = Views.units(s, a.engineViewer());
     }
     List<brink.protocol.v1.UnitView> out = new ArrayList<>();
     for (UnitView u : seen) {
       UnitDef def = defs.get(u.id());
       out.add(brink.protocol.v1.UnitView.newBuilder().setId(u.id()).setOwner(u.owner())
-          .setName(Protos.text(def.name())).setSize(u.size()).setLocation(u.location()).setOnAlert(u.onAlert())
-          .setDescription(Protos.text(def.description())).build());
+          .setName(m.text(def.name())).setSize(u.size()).setLocation(u.location()).setOnAlert(u.onAlert())
+          .setDescription(m.text(def.description())).build());
     }
     return out;
   }
