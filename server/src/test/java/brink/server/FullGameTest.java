@@ -231,6 +231,20 @@ class FullGameTest {
   }
 
   @Test
+  void turnReports_leaveOutTheBriefings_thatTheFullViewCarries() throws Exception {
+    TurnReport r = seen("turn1.report").getTurnReport();
+    assertThat(r.getActorsList()).isNotEmpty().allSatisfy(a -> {
+      assertThat(a.hasPublicBriefing()).as("%s's briefing in the report", a.getId()).isFalse();
+      assertThat(a.getName().getEn()).isNotEmpty();
+    });
+    brink.protocol.v1.GameState full = bogdan.request(state(game)).getGameState();
+    assertThat(full.getActorsList()).isNotEmpty()
+        .allSatisfy(a -> assertThat(a.getPublicBriefing().getEn()).as(a.getId()).isNotEmpty());
+    assertThat(full.getReportsList()).isNotEmpty()
+        .allSatisfy(t -> assertThat(t.getActorsList()).noneMatch(ActorView::hasPublicBriefing));
+  }
+
+  @Test
   void allSeatsReady_resolvesEarlyOnlyWhenTheLastSeatWithPlayersIsReady() {
     assertThat(seen.get("turn2.stillOrders")).isEqualTo(Phase.ORDERS);
     assertThat(seen("turn2.phase").getPhaseChanged().getReason()).isEqualTo("all seats ready");

@@ -1,5 +1,6 @@
 package brink.cli.game;
 
+import brink.protocol.v1.ActorView;
 import brink.protocol.v1.GameState;
 import brink.protocol.v1.Orders;
 import brink.protocol.v1.OrdersAccepted;
@@ -13,7 +14,9 @@ import brink.protocol.v1.TurnReport;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -188,6 +191,21 @@ public final class GameView {
     return true;
   }
 
+  /** A report's actors, each with the public briefing the state had (reports leave it out: it never changes). */
+  private List<ActorView> withBriefings(List<ActorView> actors) {
+    Map<String, ActorView> known = new HashMap<>();
+    for (ActorView a : state.getActorsList()) {
+      known.put(a.getId(), a);
+    }
+    List<ActorView> out = new ArrayList<>(actors.size());
+    for (ActorView a : actors) {
+      ActorView had = known.get(a.getId());
+      out.add(a.hasPublicBriefing() || had == null || !had.hasPublicBriefing() ? a
+          : a.toBuilder().setPublicBriefing(had.getPublicBriefing()).build());
+    }
+    return out;
+  }
+
   private boolean report(TurnReport r) {
     List<TurnReport> reports = new ArrayList<>(state.getReportsList());
     reports.removeIf(old -> old.getTurn() == r.getTurn());
@@ -198,7 +216,7 @@ public final class GameView {
       b.clearDyads().addAllDyads(r.getDyadsList());
     }
     if (r.getActorsCount() > 0) {
-      b.clearActors().addAllActors(r.getActorsList());
+      b.clearActors().addAllActors(withBriefings(r.getActorsList()));
     }
     if (r.hasOutcome() && r.getOutcome().getTypeValue() != 0) {
       b.setOutcome(r.getOutcome());

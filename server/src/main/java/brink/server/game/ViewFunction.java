@@ -89,7 +89,7 @@ final class ViewFunction {
       b.setPrivateBriefing(Protos.text(actorDef(sc, p.actor).privateBriefing()));
       b.setOwnOrders(m.seats.get(p.actor).toProto());
     }
-    b.addAllActors(actors(m, m.state, m.records.size(), a));
+    b.addAllActors(actors(m, m.state, m.records.size(), a, true));
     b.addAllDyads(dyads(m, m.state, a));
     for (RegionDef r : sortedRegions(sc)) {
       b.addRegions(Protos.region(r));
@@ -221,7 +221,7 @@ final class ViewFunction {
       b.addDefaulted(DefaultedSeat.newBuilder().setActor(d.getKey()).setBot(d.getValue()));
     }
     b.addAllDyads(dyads(m, t.after(), a));
-    b.addAllActors(actors(m, t.after(), r.turn(), a));
+    b.addAllActors(actors(m, t.after(), r.turn(), a, false));
     if (r.outcome() != brink.engine.def.Outcome.ONGOING) {
       b.setOutcome(Outcome.newBuilder().setType(Protos.outcome(r.outcome())).setTurn(r.turn())
           .addAllDyads(Outcomes.dyads(m.scenario, r, t.after())));
@@ -239,15 +239,22 @@ final class ViewFunction {
 
   // ------------------------------------------------------------------ actors, dyads, units, seats
 
-  private List<brink.protocol.v1.ActorView> actors(GameModel m, GameState s, int upToTurn, Audience a) {
+  /**
+   * Every actor as the audience may know it; with its public briefing only in a full view ({@code briefings}),
+   * not in a turn report: the briefings never change during a game, and were most of each report's bytes.
+   */
+  private List<brink.protocol.v1.ActorView> actors(GameModel m, GameState s, int upToTurn, Audience a,
+      boolean briefings) {
     Map<String, Integer> totals = a.seesAll() ? trueTotals(s) : visibleTotals(m, upToTurn, a);
     List<brink.protocol.v1.ActorView> out = new ArrayList<>();
     for (String id : s.actorIds()) {
       ActorDef def = actorDef(m.scenario, id);
       brink.protocol.v1.ActorView.Builder b = brink.protocol.v1.ActorView.newBuilder().setId(id)
           .setName(m.text(def.name())).setRegime(Protos.regime(def.regime())).setNuclear(def.nuclear())
-          .setAlert(s.alert(id)).setPublicBriefing(m.text(def.publicBriefing()))
-          .setEscalationScore(totals.getOrDefault(id, 0));
+          .setAlert(s.alert(id)).setEscalationScore(totals.getOrDefault(id, 0));
+      if (briefings) {
+        b.setPublicBriefing(m.text(def.publicBriefing()));
+      }
       if (a.seesAll() || a.is(id)) {
         b.setStability(s.stability(id)).setEcon(s.econ(id)).setAudienceCost(s.audienceCost(id))
             .setReserve(s.reserve(id));
