@@ -119,15 +119,15 @@ final class GameModel {
     states.add(state);
   }
 
-  /**
-   * Remembers that request {@code requestId} of a participant made the entry at {@code index} of {@link
-   * #entries} (its first entry only).
-   */
   /** A scenario text as sent, the same message each time (see {@link #texts}). */
   brink.protocol.scenario.v1.Text text(brink.engine.def.Text t) {
     return texts.computeIfAbsent(t, brink.server.view.Protos::text);
   }
 
+  /**
+   * Remembers that request {@code requestId} of a participant made the entry at {@code index} of {@link
+   * #entries} (its first entry only).
+   */
   void requestMade(String participantId, long requestId, int index) {
     requests.computeIfAbsent(participantId, k -> new RecentRequests()).putIfAbsent(requestId, index);
   }
