@@ -8,27 +8,23 @@ import static brink.server.testkit.Requests.start;
 import brink.protocol.scenario.v1.Move;
 import brink.protocol.v1.ClientMessage;
 import brink.protocol.v1.CreateGame;
-import brink.protocol.v1.Disconnect;
 import brink.protocol.v1.GameCreated;
 import brink.protocol.v1.JoinGame;
 import brink.protocol.v1.Joined;
 import brink.protocol.v1.Phase;
 import brink.protocol.v1.ServerMessage;
-import brink.scenario.Library;
 import brink.server.game.GameManager;
 import brink.server.game.Journal;
 import brink.server.game.Request;
-import brink.server.game.ScenarioSource;
-import brink.server.session.Connection;
 import brink.server.session.Secrets;
 import brink.server.session.Session;
 import brink.server.session.SessionRegistry;
-import brink.server.session.SharedMessage;
+import brink.server.testkit.BundledScenarios;
 import brink.server.testkit.ManualScheduler;
+import brink.server.testkit.RecordingConnection;
 import brink.server.testkit.TestServer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What a 30-player game's turn costs its game thread, without the network or the disk: the last seat's
  * SetReady, which resolves the turn, journals it (a journal that answers at once), applies it, renders one
- * view per audience and hands the 30 players their TurnReport (to connections that only count). The other
+ * view per audience and hands the 30 players their TurnReport (to connections that only keep it). The other
  * seats' orders and readiness, the instructor's ContinueGame and a new game every twelve turns are set up
  * outside the measured call. As the load's broadcast run: the default scenario, six players per seat, the
  * dove's orders (the game runs its twelve turns).
@@ -63,58 +59,20 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TurnBroadcastBenchmark {
   static final String SCENARIO = "eastern-flank-2022";
   static final int PLAYERS_PER_SEAT = 6;
-  /** Games are never removed, so a manager is replaced before it reaches its live-game limit. */
+  /**
+   * Games are never removed, so the manager is replaced (with the sessions, which keep their connections)
+   * before it reaches its live-game limit.
+   */
   private static final int GAMES_PER_MANAGER = GameManager.MAX_LIVE_GAMES / 2;
-
-  /** A connection that counts what it is handed, as the transport would queue it. */
-  static final class Counting implements Connection {
-    int messages;
-    int turnReports;
-
-    @Override
-    public void send(ServerMessage message) {
-      count(message);
-    }
-
-    @Override
-    public void send(SharedMessage message) {
-      count(message.message());
-    }
-
-    private void count(ServerMessage message) {
-      messages++;
-      if (message.hasTurnReport()) {
-        turnReports++;
-      }
-    }
-
-    @Override
-    public void disconnect(Disconnect reason) {}
-
-    @Override
-    public boolean isOpen() {
-      return true;
-    }
-
-    @Override
-    public boolean instructorKey() {
-      return true;
-    }
-
-    @Override
-    public String remote() {
-      return "bench";
-    }
-  }
 
   /** One seat: its players' connections and the first player's session, which gives the seat's orders. */
   private record SeatPlayers(Session speaker, List<Move> dove) {}
 
   private final ManualScheduler clock = new ManualScheduler(TestServer.START);
-  private final SessionRegistry sessions = new SessionRegistry(new Secrets(new Random(2)), clock.clock());
-  private final Counting teacherLine = new Counting();
-  private final Session teacher = sessions.open(teacherLine);
-  private final List<Counting> lines = new ArrayList<>();
+  private final RecordingConnection teacherLine = new RecordingConnection();
+  private SessionRegistry sessions;
+  private Session teacher;
+  private final List<RecordingConnection> lines = new ArrayList<>();
   private GameManager games;
   private int gamesInManager;
   private String gameId;
@@ -158,8 +116,10 @@ public class TurnBroadcastBenchmark {
 
   private void newGame() {
     if (games == null || gamesInManager == GAMES_PER_MANAGER) {
+      sessions = new SessionRegistry(new Secrets(new Random(2)), clock.clock());
+      teacher = sessions.open(teacherLine);
       games = new GameManager(new GameManager.Options(new Forgetful(), clock, id -> Runnable::run,
-          new Secrets(new Random(1)), new Bundled(), (scenario, entries) -> brink.protocol.v1.Report
+          new Secrets(new Random(1)), new BundledScenarios(), (scenario, entries) -> brink.protocol.v1.Report
           .getDefaultInstance(), "brink-server/bench"));
       gamesInManager = 0;
     }
@@ -167,13 +127,17 @@ public class TurnBroadcastBenchmark {
     GameCreated created = ask(teacher, ClientMessage.newBuilder().setCreateGame(CreateGame.newBuilder()
         .setScenarioId(SCENARIO).setOrdersSeconds(0).setReportSeconds(0))).getGameCreated();
     gameId = created.getGameId();
+    for (RecordingConnection done : lines) {
+      done.sent.clear(); // the last game's sessions still hold these connections
+    }
     lines.clear();
+    teacherLine.sent.clear();
     List<SeatPlayers> joined = new ArrayList<>();
     for (int seat = 0; seat < created.getSeatCodesCount(); seat++) {
       Session speaker = null;
       List<Move> dove = null;
       for (int k = 0; k < PLAYERS_PER_SEAT; k++) {
-        Counting line = new Counting();
+        RecordingConnection line = new RecordingConnection();
         lines.add(line);
         Session s = sessions.open(line);
         Joined j = ask(s, ClientMessage.newBuilder().setJoinGame(JoinGame.newBuilder()
@@ -192,8 +156,10 @@ public class TurnBroadcastBenchmark {
 
   private int turnReports() {
     int n = 0;
-    for (Counting c : lines) {
-      n += c.turnReports;
+    for (RecordingConnection c : lines) {
+      for (ServerMessage m : c.sent) {
+        n += m.hasTurnReport() ? 1 : 0;
+      }
     }
     return n;
   }
@@ -218,18 +184,6 @@ public class TurnBroadcastBenchmark {
     @Override
     public CompletableFuture<Void> append(String gameId, List<brink.protocol.v1.JournalEntry> change) {
       return CompletableFuture.completedFuture(null);
-    }
-  }
-
-  private static final class Bundled implements ScenarioSource {
-    @Override
-    public Optional<String> text(String id) {
-      return Library.bundledText(id);
-    }
-
-    @Override
-    public List<String> ids() {
-      return Library.ids();
     }
   }
 }

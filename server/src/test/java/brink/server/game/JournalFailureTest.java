@@ -4,25 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import brink.protocol.v1.ClientMessage;
 import brink.protocol.v1.CreateGame;
-import brink.protocol.v1.Disconnect;
 import brink.protocol.v1.ErrorCode;
 import brink.protocol.v1.GetState;
 import brink.protocol.v1.JournalEntry;
 import brink.protocol.v1.SendMessage;
 import brink.protocol.v1.ServerMessage;
 import brink.protocol.v1.StartGame;
-import brink.scenario.Library;
 import brink.server.journal.JournalUnavailableException;
-import brink.server.session.Connection;
 import brink.server.session.Secrets;
 import brink.server.session.Session;
 import brink.server.session.SessionRegistry;
+import brink.server.testkit.BundledScenarios;
 import brink.server.testkit.ManualScheduler;
+import brink.server.testkit.RecordingConnection;
 import brink.server.testkit.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -57,49 +55,11 @@ class JournalFailureTest {
     }
   }
 
-  /** A connection that keeps what it is sent. */
-  static final class Recorder implements Connection {
-    final List<ServerMessage> sent = new ArrayList<>();
-
-    @Override
-    public void send(ServerMessage message) {
-      sent.add(message);
-    }
-
-    @Override
-    public void disconnect(Disconnect reason) {}
-
-    @Override
-    public boolean isOpen() {
-      return true;
-    }
-
-    @Override
-    public boolean instructorKey() {
-      return true;
-    }
-
-    @Override
-    public String remote() {
-      return "test";
-    }
-  }
-
   final FlakyJournal journal = new FlakyJournal();
   final ManualScheduler clock = new ManualScheduler(TestServer.START);
   final GameManager games = new GameManager(new GameManager.Options(journal, clock, id -> Runnable::run,
-      new Secrets(new Random(1)), new ScenarioSource() {
-        @Override
-        public Optional<String> text(String id) {
-          return Library.bundledText(id);
-        }
-
-        @Override
-        public List<String> ids() {
-          return Library.ids();
-        }
-      }, (scenario, entries) -> brink.protocol.v1.Report.getDefaultInstance(), "brink-server/test"));
-  final Recorder connection = new Recorder();
+      new Secrets(new Random(1)), new BundledScenarios(), (scenario, entries) -> brink.protocol.v1.Report.getDefaultInstance(), "brink-server/test"));
+  final RecordingConnection connection = new RecordingConnection();
   final Session session = new SessionRegistry(new Secrets(new Random(2)), clock.clock()).open(connection);
   long nextId = 1;
 
