@@ -360,11 +360,15 @@ public final class Views {
         out.add(f);
         continue;
       }
+      Map<String, Integer> scores = new HashMap<>();
+      for (ActorRecord a : f.actors()) {
+        scores.put(a.id(), a.escalationScore());
+      }
+      totals = totalsAfter(totals, r, scores, viewer);
       List<ActorRecord> actors = new ArrayList<>();
       for (ActorRecord a : f.actors()) {
-        int total = totals.merge(a.id(), a.escalationScore(), Integer::sum);
-        actors.add(viewer.is(a.id()) ? a : new ActorRecord(a.id(), a.alert(), a.escalationScore(), total,
-            a.stability(), a.audienceCost(), a.econ(), a.reserve()));
+        actors.add(viewer.is(a.id()) ? a : new ActorRecord(a.id(), a.alert(), a.escalationScore(),
+            totals.get(a.id()), a.stability(), a.audienceCost(), a.econ(), a.reserve()));
       }
       out.add(new TurnRecord(f.turn(), f.dyads(), actors, f.events(), f.rejections(), f.defaulted(),
           f.injectsFired(), f.draws(), f.flows(), f.outcome(), f.stateDigest()));
@@ -375,8 +379,7 @@ public final class Views {
   /**
    * Each actor's escalation score in one turn as {@code viewer} was told it: summed from the events it saw
    * (so its own score is its true one; the instructor sees every true score). Summed turn by turn, these are
-   * the totals {@link #history} gives: what lets a caller keep running totals instead of filtering the whole
-   * history again each turn.
+   * the totals {@link #history} gives ({@link #totalsAfter}).
    */
   public static SortedMap<String, Integer> seenScores(TurnRecord r, Viewer viewer) {
     Objects.requireNonNull(r, "record");
@@ -389,6 +392,26 @@ public final class Views {
       return out;
     }
     return escalation(events(r.events(), viewer), actorIds(r));
+  }
+
+  /**
+   * Each actor's escalation total after turn {@code r} as {@code viewer} was told it, from the totals after
+   * the turn before ({@code before}; empty before turn 1): others' summed from the scores the viewer saw, its
+   * own (the instructor: every one) the true total. This is the rule {@link #history} applies turn by turn,
+   * for a caller that keeps running totals rather than filtering the whole history again.
+   */
+  public static SortedMap<String, Integer> totalsAfter(Map<String, Integer> before, TurnRecord r, Viewer viewer) {
+    return totalsAfter(before, r, seenScores(r, viewer), viewer);
+  }
+
+  private static SortedMap<String, Integer> totalsAfter(Map<String, Integer> before, TurnRecord r,
+      Map<String, Integer> seenScores, Viewer viewer) {
+    SortedMap<String, Integer> out = new TreeMap<>();
+    for (ActorRecord a : r.actors()) {
+      out.put(a.id(), viewer.isInstructor() || viewer.is(a.id()) ? a.escalationTotal()
+          : before.getOrDefault(a.id(), 0) + seenScores.getOrDefault(a.id(), 0));
+    }
+    return out;
   }
 
   private static List<String> actorIds(TurnRecord r) {

@@ -1,6 +1,5 @@
 package brink.server.game;
 
-import brink.engine.ActorRecord;
 import brink.engine.TurnRecord;
 import brink.engine.view.Viewer;
 import brink.engine.view.Views;
@@ -9,14 +8,12 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
 /**
- * Each actor's escalation total after each turn as one viewer was told it (the rule of {@link Views#history}:
- * others' totals summed from the scores the viewer saw, its own the true one, the instructor's all true), kept
- * per viewer and extended one turn at a time. A turn's reports then cost that turn's events, where filtering
- * the whole history again for every audience made each turn's broadcast grow with the game (turn 12 filtered
- * all twelve records again for each audience).
+ * Each actor's escalation total after each turn as one viewer was told it ({@link Views#totalsAfter}, the rule
+ * of {@link Views#history}), kept per viewer and extended one turn at a time. A turn's reports then cost that
+ * turn's events, where filtering the whole history again for every audience made each turn's broadcast grow
+ * with the game (turn 12 filtered all twelve records again for each audience).
  *
  * <p>Turn records are only ever appended to a game, and a game whose last change is undone gets a new model,
  * so what is kept here never goes stale. Only the game's executor uses it.
@@ -32,15 +29,8 @@ final class SeenTotals {
     }
     List<Map<String, Integer>> totals = byViewer.computeIfAbsent(viewer, v -> new ArrayList<>());
     while (totals.size() < turn) {
-      TurnRecord r = records.get(totals.size());
       Map<String, Integer> before = totals.isEmpty() ? Map.of() : totals.get(totals.size() - 1);
-      SortedMap<String, Integer> scores = Views.seenScores(r, viewer);
-      Map<String, Integer> next = new HashMap<>();
-      for (ActorRecord a : r.actors()) {
-        next.put(a.id(), viewer.isInstructor() || viewer.is(a.id()) ? a.escalationTotal()
-            : before.getOrDefault(a.id(), 0) + scores.getOrDefault(a.id(), 0));
-      }
-      totals.add(Collections.unmodifiableMap(next));
+      totals.add(Collections.unmodifiableMap(Views.totalsAfter(before, records.get(totals.size()), viewer)));
     }
     return totals.get(turn - 1);
   }
