@@ -3,24 +3,25 @@ package brink.server.session;
 import brink.protocol.v1.Disconnect;
 import brink.protocol.v1.DisconnectReason;
 import brink.protocol.v1.ServerMessage;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.protobuf.InvalidProtocolBufferException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * A person's session: what a Welcome's token names. It outlives its connections (a dropped connection never
  * gives up a seat): ResumeSession attaches a new connection to it. A session may be in several games, with
  * one participant id in each.
  *
- * <p>Idempotency: each session remembers the answer to each recent request_id (Caffeine, bounded and
- * expiring); a request whose id it has seen gets the first answer again, even while that answer is still
- * being computed.
+ * <p>Idempotency: each session remembers the answer to each of its last {@link #ANSWERS_KEPT} request ids
+ * for {@link #ANSWERS_TTL}; a request whose id it has seen gets the first answer again, even while that
+ * answer is still being computed.
  */
 public final class Session {
   /** Recent request ids remembered per session. */
@@ -32,17 +33,28 @@ public final class Session {
 
   private final String token;
   private final byte[] tokenHash;
+  /** The hex of {@link #tokenHash}: the session's key in the {@link SessionRegistry}. */
+  private final String key;
   private final String label;
+  private final Clock clock;
   private volatile Connection connection;
   private final Map<String, String> games = new ConcurrentHashMap<>();
+  /** When the registry last kept the session from expiring (epoch millis; see {@link SessionRegistry#touch}). */
+  volatile long touchedAt;
   /**
-   * The answer to each recent request id ({@link Remembered}). The cache's upkeep (evicting, expiring) runs on
-   * the thread that writes, not on the common ForkJoinPool: every request writes, and handing each write's
-   * upkeep to another thread woke that thread about 3,400 times a second at 5,000 requests/s (7 % of the
-   * server's CPU); upkeep of one session's 1,024 answers is a few entries at a time.
+   * The last {@link #ANSWERS_KEPT} request ids, each with its answer ({@link Remembered}, null once forgotten)
+   * and when it was taken ({@link #answerTakenAt}, epoch millis), at the id's position of the ring. Guarded by
+   * {@code answerIds}: the connection's event loop takes ids, the game's thread forgets a retryable error.
+   *
+   * <p>Not a Caffeine cache: every request of the session writes here, and a bounded cache's upkeep for each
+   * write (its buffers, its frequency sketch, its eviction) was an eighth of the event loops' CPU at the peak.
+   * A session's own ids need none of that: the oldest goes first, and an answer older than {@link
+   * #ANSWERS_TTL} is never given again (its slot is reused by a later id, so a session still keeps at most
+   * {@link #ANSWERS_KEPT}).
    */
-  private final Cache<Long, Remembered> answers = Caffeine.newBuilder()
-      .maximumSize(ANSWERS_KEPT).expireAfterWrite(ANSWERS_TTL).executor(Runnable::run).build();
+  private final IdRing answerIds = new IdRing(16, ANSWERS_KEPT);
+  private Remembered[] answers = new Remembered[16];
+  private long[] answerTakenAt = new long[16];
 
   /**
    * One request id's answer: the future while it is being computed, then the answer, serialized if it is small
@@ -64,10 +76,12 @@ public final class Session {
    * @param token the secret token
    * @param label a short non-secret name for logs (a prefix of the token's hash)
    */
-  Session(String token, Connection connection) {
+  Session(String token, Connection connection, Clock clock) {
     this.token = Objects.requireNonNull(token, "token");
     this.tokenHash = Secrets.sha256(token);
-    this.label = "s-" + Secrets.hex(tokenHash).substring(0, 8);
+    this.key = Secrets.hex(tokenHash);
+    this.label = "s-" + key.substring(0, 8);
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.connection = connection;
   }
 
@@ -79,6 +93,11 @@ public final class Session {
   /** SHA-256 of the token: what games journal to recognise the session after a restart. */
   public byte[] tokenHash() {
     return tokenHash.clone();
+  }
+
+  /** The session's key in the registry: the hex of {@link #tokenHash()}. */
+  String key() {
+    return key;
   }
 
   /** A non-secret name for logs. */
@@ -167,12 +186,28 @@ public final class Session {
    */
   @SuppressWarnings("unchecked")
   public CompletableFuture<ServerMessage> answerFor(long requestId, CompletableFuture<ServerMessage> fresh) {
+    Remembered earlier;
     Remembered mine = new Remembered(fresh);
-    Remembered earlier = answers.asMap().putIfAbsent(requestId, mine);
+    synchronized (answerIds) {
+      long now = clock.millis();
+      int pos = answerIds.find(requestId);
+      earlier = pos < 0 || now - answerTakenAt[pos] >= ANSWERS_TTL.toMillis() ? null : answers[pos];
+      if (earlier == null) {
+        if (pos < 0) {
+          pos = answerIds.add(requestId);
+          if (answers.length < answerIds.length()) {
+            answers = Arrays.copyOf(answers, answerIds.length());
+            answerTakenAt = Arrays.copyOf(answerTakenAt, answerIds.length());
+          }
+        }
+        answers[pos] = mine;
+        answerTakenAt[pos] = now;
+      }
+    }
     if (earlier == null) {
       fresh.thenAccept(answer -> {
         if (answer.hasError() && answer.getError().getRetryable()) {
-          answers.asMap().remove(requestId, mine);
+          forgetIf(requestId, r -> r == mine);
         } else {
           mine.answer = compact(answer);
         }
@@ -205,7 +240,16 @@ public final class Session {
 
   /** Forgets an answer that must not be replayed (a retryable error: the retry should really retry). */
   public void forget(long requestId, CompletableFuture<ServerMessage> answer) {
-    answers.asMap().computeIfPresent(requestId, (id, r) -> r.answer == answer ? null : r);
+    forgetIf(requestId, r -> r.answer == answer);
+  }
+
+  private void forgetIf(long requestId, Predicate<Remembered> which) {
+    synchronized (answerIds) {
+      int pos = answerIds.find(requestId);
+      if (pos >= 0 && answers[pos] != null && which.test(answers[pos])) {
+        answers[pos] = null;
+      }
+    }
   }
 
   @Override

@@ -18,19 +18,25 @@ public final class SessionRegistry {
   /** Most sessions held at once (a bound against a flood of Hellos). */
   public static final long MAX_SESSIONS = 100_000;
 
+  /** A session used again within this time of its last touch is not touched again (see {@link #touch}). */
+  static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
   private final Secrets secrets;
+  private final Clock clock;
   private final Cache<String, Session> sessions;
 
   public SessionRegistry(Secrets secrets, Clock clock) {
     this.secrets = secrets;
+    this.clock = clock;
     Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
     this.sessions = Caffeine.newBuilder().expireAfterAccess(IDLE).maximumSize(MAX_SESSIONS).ticker(ticker).build();
   }
 
   /** A new session for a connection that said Hello. */
   public Session open(Connection connection) {
-    Session s = new Session(secrets.token(), connection);
-    sessions.put(Secrets.hex(s.tokenHash()), s);
+    Session s = new Session(secrets.token(), connection, clock);
+    s.touchedAt = clock.millis();
+    sessions.put(s.key(), s);
     return s;
   }
 
@@ -44,12 +50,12 @@ public final class SessionRegistry {
    * a game must recognise the token first ({@link #adopt}).
    */
   public Session rebuild(String token) {
-    return new Session(token, null);
+    return new Session(token, null, clock);
   }
 
   /** Registers a rebuilt session a game recognised; returns the registered one if another won the race. */
   public Session adopt(Session s) {
-    Session prior = sessions.asMap().putIfAbsent(Secrets.hex(s.tokenHash()), s);
+    Session prior = sessions.asMap().putIfAbsent(s.key(), s);
     return prior == null ? s : prior;
   }
 
@@ -60,12 +66,20 @@ public final class SessionRegistry {
    */
   public void forgetIfUnused(Session s) {
     if (s.games().isEmpty() && !s.connected()) {
-      sessions.asMap().remove(Secrets.hex(s.tokenHash()), s);
+      sessions.asMap().remove(s.key(), s);
     }
   }
 
-  /** Keeps a session from expiring while it is used. */
+  /**
+   * Keeps a session from expiring while it is used: called for every request, it reads the registry at most
+   * once per {@link #TOUCH_EVERY} (against an {@link #IDLE} of hours), since each read of the cache records an
+   * access that its upkeep must later replay.
+   */
   public void touch(Session s) {
-    sessions.getIfPresent(Secrets.hex(s.tokenHash()));
+    long now = clock.millis();
+    if (now - s.touchedAt >= TOUCH_EVERY.toMillis()) {
+      s.touchedAt = now;
+      sessions.getIfPresent(s.key());
+    }
   }
 }

@@ -2,6 +2,7 @@ package brink.server.session;
 
 import brink.protocol.v1.OrdersAccepted;
 import brink.protocol.v1.ServerMessage;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * What remembering each request's answer costs a session (idempotency, {@link Session#answerFor}): a new
  * request id taken, then its answer completed, as every SubmitOrders and SendMessage does. As in the load
  * generator's class, 1,000 sessions take turns, so each one's cache is as cold as in the server; each holds
- * its full 1,024 answers after the warm-up, so each op also evicts one. Average time per request.
+ * its full 1,024 answers after the warm-up, so each op also forgets the oldest. Average time per request.
  *
  * <pre>bench/run-codec.sh SessionAnswersBenchmark</pre>
  */
@@ -36,7 +37,7 @@ public class SessionAnswersBenchmark {
 
   public SessionAnswersBenchmark() {
     for (int i = 0; i < sessions.length; i++) {
-      sessions[i] = new Session("token-for-the-answers-benchmark-" + i, null);
+      sessions[i] = new Session("token-for-the-answers-benchmark-" + i, null, Clock.systemUTC());
     }
   }
 

@@ -6,11 +6,15 @@ import brink.protocol.v1.Error;
 import brink.protocol.v1.ErrorCode;
 import brink.protocol.v1.OrdersAccepted;
 import brink.protocol.v1.ServerMessage;
+import brink.server.testkit.ManualScheduler;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class SessionAnswersTest {
-  private final Session session = new Session("token-for-the-answers-test", null);
+  private final ManualScheduler time = new ManualScheduler(Instant.parse("2026-11-27T09:00:00Z"));
+  private final Session session = new Session("token-for-the-answers-test", null, time.clock());
 
   private static ServerMessage accepted(long id) {
     return ServerMessage.newBuilder().setRequestId(id).setOrdersAccepted(OrdersAccepted.newBuilder().setTurn(4))
@@ -82,5 +86,41 @@ class SessionAnswersTest {
     session.forget(10, first);
     CompletableFuture<ServerMessage> next = new CompletableFuture<>();
     assertThat(session.answerFor(10, next)).isSameAs(next);
+  }
+
+  @Test
+  void anAnswer_isGivenAgainForItsTtl_thenTheIdIsNew() {
+    CompletableFuture<ServerMessage> first = new CompletableFuture<>();
+    session.answerFor(13, first);
+    first.complete(accepted(13));
+    time.advance(Session.ANSWERS_TTL.minus(Duration.ofMillis(1)));
+    assertThat(session.answerFor(13, new CompletableFuture<>()).join()).isEqualTo(accepted(13));
+
+    time.advance(Duration.ofMillis(1));
+    CompletableFuture<ServerMessage> late = new CompletableFuture<>();
+    assertThat(session.answerFor(13, late)).as("an answer %s old", Session.ANSWERS_TTL).isSameAs(late);
+    late.complete(accepted(13).toBuilder().setOrdersAccepted(OrdersAccepted.newBuilder().setTurn(5)).build());
+    assertThat(session.answerFor(13, new CompletableFuture<>()).join().getOrdersAccepted().getTurn())
+        .as("the new answer is the one remembered now").isEqualTo(5);
+  }
+
+  @Test
+  void theLastAnswersKept_areGivenAgain_theOlderOnesAreForgottenOldestFirst() {
+    int total = Session.ANSWERS_KEPT + 300;
+    for (long id = 1; id <= total; id++) {
+      CompletableFuture<ServerMessage> f = new CompletableFuture<>();
+      assertThat(session.answerFor(id, f)).isSameAs(f);
+      f.complete(accepted(id));
+    }
+    for (long id = total - Session.ANSWERS_KEPT + 1; id <= total; id++) {
+      CompletableFuture<ServerMessage> probe = new CompletableFuture<>();
+      CompletableFuture<ServerMessage> slot = session.answerFor(id, probe);
+      assertThat(slot).as("id %d, among the last %d", id, Session.ANSWERS_KEPT).isNotSameAs(probe);
+      assertThat(slot.join().getRequestId()).isEqualTo(id);
+    }
+    for (long id = 1; id <= total - Session.ANSWERS_KEPT; id++) {
+      CompletableFuture<ServerMessage> probe = new CompletableFuture<>();
+      assertThat(session.answerFor(id, probe)).as("id %d, among the oldest", id).isSameAs(probe);
+    }
   }
 }
