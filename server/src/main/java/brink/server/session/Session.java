@@ -74,7 +74,8 @@ public final class Session {
 
   /**
    * @param token the secret token
-   * @param label a short non-secret name for logs (a prefix of the token's hash)
+   * @param connection the connection that said Hello, or null for a session rebuilt from a token
+   * @param clock the registry's clock, for how old a remembered answer is
    */
   Session(String token, Connection connection, Clock clock) {
     this.token = Objects.requireNonNull(token, "token");
