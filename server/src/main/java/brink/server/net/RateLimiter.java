@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 @Sharable
 public final class RateLimiter extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+  /** Each connection's bucket, on its channel. */
+  private static final AttributeKey<Bucket> BUCKET = AttributeKey.valueOf(RateLimiter.class, "bucket");
 
   private final Clock clock;
   private final int burst;
@@ -47,7 +49,6 @@ public final class RateLimiter extends ChannelInboundHandlerAdapter {
   private final int floodRefusals;
   private final double refusalsBackPerSecond;
   private final Duration floodWindow;
-  private static final AttributeKey<Bucket> BUCKET = AttributeKey.valueOf(RateLimiter.class, "bucket");
 
   /**
    * @param burst tokens a connection may spend at once
