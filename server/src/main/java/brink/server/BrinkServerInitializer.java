@@ -10,6 +10,8 @@ import brink.server.net.RateLimiter;
 import brink.server.net.ServerFrameEncoder;
 import brink.server.net.SlowReaderGuard;
 import brink.server.time.Scheduler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -54,13 +56,22 @@ public final class BrinkServerInitializer extends ChannelInitializer<SocketChann
 
   @Override
   protected void initChannel(SocketChannel ch) {
-    connections.add(ch);
     ChannelPipeline p = ch.pipeline();
     p.addLast("frame-boundaries", new FrameBoundaryTracker());
     p.addLast("frame-decoder", new ClientFrameDecoder());
     p.addLast("frame-encoder", ServerFrameEncoder.INSTANCE);
     p.addLast("timeouts", new ConnectionTimeouts(scheduler, config.helloTimeout(), config.idleTimeout(),
         config.slowReaderGrace()));
+    // Counted once its hello timeout is set (the timeouts' channelActive has run): whoever waits for the count
+    // and then moves the clock must not move it before the newest connection's deadline exists.
+    p.addLast("counted", new ChannelInboundHandlerAdapter() {
+      @Override
+      public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        connections.add(ctx.channel());
+        ctx.pipeline().remove(this);
+        super.channelActive(ctx);
+      }
+    });
     p.addLast("slow-reader", new SlowReaderGuard(scheduler, config.slowReaderGrace()));
     p.addLast("rate-limit", rateLimiter);
     p.addLast("hello", new HelloHandler(door));
