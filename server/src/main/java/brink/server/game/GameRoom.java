@@ -145,8 +145,8 @@ public final class GameRoom {
   }
 
   /**
-   * Journals a change's entries (all or none are durable), then on the executor delivers their pushes and runs
-   * {@code then}; or, if the journal fails, undoes them and runs {@code failed}.
+   * Journals a change's entries (all or none are durable), then delivers their pushes and, on the executor,
+   * runs {@code then}; or, if the journal fails, undoes them and runs {@code failed}.
    *
    * <p>While the journal makes the change durable (a write and an fsync, 1 to 5 ms), the game's thread already
    * applies it and renders what it pushes: the disk and the rendering overlap instead of following each other.
@@ -180,14 +180,25 @@ public final class GameRoom {
     List<Outgoing> rendered = outgoing;
     RuntimeException applyFailure = applying;
     boolean relist = changesSummary(entries);
-    append.handle((v, ex) -> ex).whenCompleteAsync((failure, ignored) -> {
+    // The pushes leave from the thread that made the change durable (the journal's), at once: waking the
+    // game's thread first would put one more wake-up between the disk and the players. What the game's
+    // thread sends next (the request's answer) is sent after them, as before.
+    append.handle((v, ex) -> {
+      if (ex == null && applyFailure == null) {
+        try {
+          send(rendered);
+        } catch (RuntimeException e) {
+          log.error("game {}: sending a durable change's pushes failed", gameId, e); // the change stands
+        }
+      }
+      return ex;
+    }).whenCompleteAsync((failure, ignored) -> {
       busy = false;
       try {
         if (failure == null && applyFailure == null) {
           if (relist) {
             refreshSummary();
           }
-          send(rendered);
           rearm();
           then.run();
         } else if (failure == null) {
@@ -287,8 +298,8 @@ public final class GameRoom {
 
   /**
    * Renders the pushes of the last change, to send once it is durable: each push rendered once per audience by
-   * the view function, each distinct message shared by all the recipients that get the same bytes and sized
-   * once here (protobuf remembers the size, which is most of what encoding it costs).
+   * the view function, each distinct message shared by all the recipients that get the same bytes and encoded
+   * once here, so that sending them once the change is durable is only handing bytes over.
    */
   private List<Outgoing> render(Session exclude) {
     if (m.undelivered.isEmpty()) {
@@ -311,9 +322,9 @@ public final class GameRoom {
         rendered.computeIfAbsent(Audience.of(p, false), a -> view.push(m, push, a).map(msg -> shared(distinct, msg)))
             .ifPresent(msg -> out.add(new Outgoing(s, msg)));
       }
-      for (SharedMessage d : distinct) {
-        d.message().getSerializedSize();
-      }
+    }
+    for (Outgoing o : out) {
+      o.to().prepare(o.message()); // encoded once per distinct message, while the disk works
     }
     return out;
   }

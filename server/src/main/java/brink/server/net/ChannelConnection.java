@@ -79,6 +79,11 @@ public final class ChannelConnection implements Connection {
     }
   }
 
+  @Override
+  public void prepare(SharedMessage message) {
+    message.frame(ServerFrameEncoder::frame);
+  }
+
   private void queue(Object message) {
     EventLoop loop = channel.eventLoop();
     if (loop.inEventLoop()) {

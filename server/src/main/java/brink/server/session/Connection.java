@@ -16,6 +16,12 @@ public interface Connection {
     send(message.message());
   }
 
+  /**
+   * Makes ready what sending {@code message} will need (the transport encodes it), so that sending it later
+   * costs less. Optional: a message not prepared is prepared when first sent.
+   */
+  default void prepare(SharedMessage message) {}
+
   /** Sends a final Disconnect and closes. */
   void disconnect(Disconnect reason);
 

@@ -160,6 +160,14 @@ public final class Session {
     }
   }
 
+  /** Lets the session's connection, if it has one, make ready what sending {@code message} needs. */
+  public void prepare(SharedMessage message) {
+    Connection c = connection;
+    if (c != null) {
+      c.prepare(message);
+    }
+  }
+
   /** The participant id of this session in a game, if it is in it. */
   public Optional<String> participantIn(String gameId) {
     return Optional.ofNullable(games.get(gameId));

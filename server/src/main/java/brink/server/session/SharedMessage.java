@@ -6,12 +6,13 @@ import java.util.function.Function;
 
 /**
  * One {@link ServerMessage} that several connections receive as the same bytes (a push every recipient sees
- * alike): the transport encodes it once, on its first send, and sends those bytes to every recipient. A
- * shared message is sent from one thread (its game's executor), which is where it is encoded.
+ * alike): the transport encodes it once, when it is prepared or first sent, and sends those bytes to every
+ * recipient. Its game encodes it while the journal makes the change durable; the thread that then sends it
+ * may be another (the journal's), so the bytes are published safely.
  */
 public final class SharedMessage {
   private final ServerMessage message;
-  private byte[] frame;
+  private volatile byte[] frame;
 
   public SharedMessage(ServerMessage message) {
     this.message = Objects.requireNonNull(message, "message");

@@ -156,6 +156,43 @@ class JournalFailureTest {
         .getReportsCount()).isEqualTo(1);
   }
 
+  @Test
+  void aChangesPushes_leaveFromTheThreadThatMadeItDurable_beforeTheGameThreadAnswers() {
+    java.util.ArrayDeque<Runnable> gameThread = new java.util.ArrayDeque<>();
+    GameManager queued = new GameManager(new GameManager.Options(journal, clock, id -> gameThread::add,
+        new Secrets(new Random(1)), new BundledScenarios(), (scenario, entries) -> brink.protocol.v1.Report
+            .getDefaultInstance(), "brink-server/test"));
+    CompletableFuture<ServerMessage> created = new CompletableFuture<>();
+    queued.handle(new Request(nextId, ClientMessage.newBuilder().setRequestId(nextId++).setCreateGame(
+        CreateGame.newBuilder().setScenarioId("eastern-flank-2022")).build(), session, connection, created));
+    runAll(gameThread);
+    String id = created.getNow(null).getGameCreated().getGameId();
+    int sentBefore = connection.sent.size();
+
+    journal.slow = true;
+    CompletableFuture<ServerMessage> answer = new CompletableFuture<>();
+    queued.handle(new Request(nextId, ClientMessage.newBuilder().setRequestId(nextId++).setSendMessage(
+        SendMessage.newBuilder().setGameId(id).setText("straight out")).build(), session, connection, answer));
+    runAll(gameThread);
+    journal.slow = false;
+    assertThat(connection.sent).as("pushed before durable").hasSize(sentBefore);
+
+    journal.inFlight.complete(null); // the journal's thread: the change is durable
+    assertThat(connection.sent.subList(sentBefore, connection.sent.size())).as("pushed by the journal's thread")
+        .singleElement().satisfies(push -> assertThat(push.getPress().getText()).isEqualTo("straight out"));
+    assertThat(answer).as("the answer waits for the game's thread").isNotDone();
+    assertThat(gameThread).isNotEmpty();
+
+    runAll(gameThread);
+    assertThat(answer.getNow(null).hasAck()).isTrue();
+  }
+
+  private static void runAll(java.util.ArrayDeque<Runnable> tasks) {
+    for (Runnable t = tasks.poll(); t != null; t = tasks.poll()) {
+      t.run();
+    }
+  }
+
   /** Sends a message to the game without waiting for its answer. */
   private CompletableFuture<ServerMessage> send(String id, String text) {
     CompletableFuture<ServerMessage> answer = new CompletableFuture<>();
