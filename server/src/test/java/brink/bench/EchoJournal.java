@@ -38,8 +38,30 @@ final class EchoJournal implements AutoCloseable {
 
   /** A new, empty journal at {@code path} (an existing file is emptied). */
   static EchoJournal open(Path path) throws IOException {
-    return new EchoJournal(FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING));
+    return open(path, 0);
+  }
+
+  /**
+   * A new journal at {@code path} whose first {@code zeroBytes} are written as zeros and made durable before
+   * any frame: the frames then overwrite space the file already has, and each {@code fdatasync} has no new
+   * file size to commit (on ext4, no commit of its own journal), until the frames pass that much.
+   */
+  static EchoJournal open(Path path, long zeroBytes) throws IOException {
+    FileChannel file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING);
+    if (zeroBytes > 0) {
+      ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
+      for (long at = 0; at < zeroBytes; at += zeros.capacity()) {
+        zeros.clear();
+        zeros.limit((int) Math.min(zeros.capacity(), zeroBytes - at));
+        while (zeros.hasRemaining()) {
+          file.write(zeros);
+        }
+      }
+      file.force(true);
+      file.position(0);
+    }
+    return new EchoJournal(file);
   }
 
   /**

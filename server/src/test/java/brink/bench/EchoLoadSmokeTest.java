@@ -52,6 +52,32 @@ class EchoLoadSmokeTest {
   }
 
   @Test
+  void durableEcho_overZeros_writesEachFrameOverTheZerosBeforeItsAnswer(@TempDir Path dir) throws Exception {
+    Path journal = dir.resolve("echo.journal");
+    int zeros = 1 << 20;
+    try (EchoServer durable = EchoServer.start("127.0.0.1", 0, 0, 1, journal, zeros);
+        Socket socket = new Socket(durable.address().getAddress(), durable.address().getPort())) {
+      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      ByteArrayOutputStream sent = new ByteArrayOutputStream();
+      for (int i = 1; i <= 3; i++) {
+        byte[] frame = ByteBuffer.allocate(4 + 10 * i).putInt(10 * i).put(new byte[10 * i]).array();
+        frame[4] = (byte) i;
+        out.write(frame);
+        out.flush();
+        byte[] answer = new byte[frame.length];
+        in.readFully(answer);
+        sent.write(frame);
+        assertThat(answer).isEqualTo(frame);
+        byte[] file = Files.readAllBytes(journal);
+        assertThat(file).as("the file keeps its size: the frames overwrite its zeros").hasSize(zeros);
+        assertThat(java.util.Arrays.copyOf(file, sent.size())).isEqualTo(sent.toByteArray());
+        assertThat(java.util.Arrays.copyOfRange(file, sent.size(), zeros)).containsOnly((byte) 0);
+      }
+    }
+  }
+
+  @Test
   void durableEcho_answersEachFrameOnlyOnceItIsInTheJournal(@TempDir Path dir) throws Exception {
     Path journal = dir.resolve("echo.journal");
     try (EchoServer durable = EchoServer.start("127.0.0.1", 0, 0, 1, journal);

@@ -56,12 +56,18 @@ public final class EchoServer implements AutoCloseable {
 
   /** @param journal where the durable echo makes each frame durable before answering; null answers at once */
   public static EchoServer start(String bind, int port, int replyBytes, int workerThreads, Path journal) {
+    return start(bind, port, replyBytes, workerThreads, journal, 0);
+  }
+
+  /** @param zeroBytes how much of the journal is written as zeros before any frame ({@link EchoJournal#open}) */
+  public static EchoServer start(String bind, int port, int replyBytes, int workerThreads, Path journal,
+      long zeroBytes) {
     if (replyBytes < 0) {
       throw new IllegalArgumentException("--reply-bytes is 0 (echo) or a frame size in bytes, not " + replyBytes);
     }
     EchoJournal durable;
     try {
-      durable = journal == null ? null : EchoJournal.open(journal);
+      durable = journal == null ? null : EchoJournal.open(journal, zeroBytes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the echo's journal " + journal, e);
     }
@@ -107,7 +113,8 @@ public final class EchoServer implements AutoCloseable {
     // 0 threads = Netty's default (twice the CPUs), as the Brink server has.
     String journal = args.string("journal", "");
     EchoServer server = start(args.string("bind", "127.0.0.1"), args.integer("port", 0),
-        args.integer("reply-bytes", 0), args.integer("threads", 0), journal.isEmpty() ? null : Path.of(journal));
+        args.integer("reply-bytes", 0), args.integer("threads", 0), journal.isEmpty() ? null : Path.of(journal),
+        (long) args.integer("zero-mib", 0) << 20);
     args.requireAllUsed();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "echo-shutdown"));
     InetSocketAddress a = server.address();

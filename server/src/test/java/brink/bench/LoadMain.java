@@ -77,12 +77,13 @@ public final class LoadMain {
     double interval = args.number("interval", 0.05);
     String heap = args.string("server-heap", "");
     boolean durable = args.flag("durable", false);
+    int zeroMib = args.integer("zero-mib", 0);
     args.requireAllUsed();
     Path work = Files.createTempDirectory("brink-bench");
     ServerProcess server = null;
     InetSocketAddress address;
     if (connect.isEmpty()) {
-      server = startEcho(work, replyBytes, heap, durable);
+      server = startEcho(work, replyBytes, heap, durable, zeroMib);
       address = server.address();
       pid = server.pid();
     } else {
@@ -212,6 +213,12 @@ public final class LoadMain {
    */
   static ServerProcess startEcho(Path work, int replyBytes, String heap, boolean durable)
       throws IOException, InterruptedException {
+    return startEcho(work, replyBytes, heap, durable, 0);
+  }
+
+  /** As above; {@code zeroMib}: the durable echo's journal starts as that many MiB of zeros to overwrite. */
+  static ServerProcess startEcho(Path work, int replyBytes, String heap, boolean durable, int zeroMib)
+      throws IOException, InterruptedException {
     List<String> jvm = new ArrayList<>();
     if (!heap.isEmpty()) {
       jvm.add("-Xmx" + heap);
@@ -224,6 +231,9 @@ public final class LoadMain {
     List<String> options = new ArrayList<>(List.of("--port", "0", "--reply-bytes", Integer.toString(replyBytes)));
     if (durable) {
       options.addAll(List.of("--journal", work.resolve("echo.journal").toString()));
+      if (zeroMib > 0) {
+        options.addAll(List.of("--zero-mib", Integer.toString(zeroMib)));
+      }
     }
     return ServerProcess.start(ServerProcess.javaCommand(jvm, EchoServer.class.getName(), options),
         work.resolve(durable ? "durable-echo-server.log" : "echo-server.log"), 60);
