@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.IOException;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,33 +57,39 @@ class EchoLoadSmokeTest {
   void durableEcho_overZeros_writesEachFrameOverTheZerosBeforeItsAnswer(@TempDir Path dir) throws Exception {
     Path journal = dir.resolve("echo.journal");
     int zeros = 1 << 20;
-    try (EchoServer durable = EchoServer.start("127.0.0.1", 0, 0, 1, journal, zeros);
-        Socket socket = new Socket(durable.address().getAddress(), durable.address().getPort())) {
-      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-      DataInputStream in = new DataInputStream(socket.getInputStream());
-      ByteArrayOutputStream sent = new ByteArrayOutputStream();
-      for (int i = 1; i <= 3; i++) {
-        byte[] frame = ByteBuffer.allocate(4 + 10 * i).putInt(10 * i).put(new byte[10 * i]).array();
-        frame[4] = (byte) i;
-        out.write(frame);
-        out.flush();
-        byte[] answer = new byte[frame.length];
-        in.readFully(answer);
-        sent.write(frame);
-        assertThat(answer).isEqualTo(frame);
+    try (EchoServer durable = EchoServer.start("127.0.0.1", 0, 0, 1, journal, zeros)) {
+      echoThreeFrames(durable, sent -> {
         byte[] file = Files.readAllBytes(journal);
         assertThat(file).as("the file keeps its size: the frames overwrite its zeros").hasSize(zeros);
-        assertThat(java.util.Arrays.copyOf(file, sent.size())).isEqualTo(sent.toByteArray());
-        assertThat(java.util.Arrays.copyOfRange(file, sent.size(), zeros)).containsOnly((byte) 0);
-      }
+        assertThat(Arrays.copyOf(file, sent.length)).isEqualTo(sent);
+        assertThat(Arrays.copyOfRange(file, sent.length, zeros)).containsOnly((byte) 0);
+      });
     }
   }
 
   @Test
   void durableEcho_answersEachFrameOnlyOnceItIsInTheJournal(@TempDir Path dir) throws Exception {
     Path journal = dir.resolve("echo.journal");
-    try (EchoServer durable = EchoServer.start("127.0.0.1", 0, 0, 1, journal);
-        Socket socket = new Socket(durable.address().getAddress(), durable.address().getPort())) {
+    try (EchoServer durable = EchoServer.start("127.0.0.1", 0, 0, 1, journal)) {
+      // Each answer came: its frame is in the file already (written and synced before the answer left).
+      echoThreeFrames(durable, sent -> assertThat(Files.readAllBytes(journal)).isEqualTo(sent));
+      RunResult r = new EchoLoad(rig, durable.address(), 0).open(2, 50, 100, 0.1, 0.5);
+      assertThat(r.counter("answered")).isPositive().isEqualTo(r.counter("sent"));
+      assertThat(r.counter("errors")).isZero();
+    }
+  }
+
+  /** What a test checks after each answer, given every byte sent so far. */
+  interface SentCheck {
+    void check(byte[] sent) throws IOException;
+  }
+
+  /**
+   * Sends three frames of 10, 20 and 30 bytes one after the other, checks each comes back as it went, then
+   * runs {@code check} with every byte sent so far.
+   */
+  private static void echoThreeFrames(EchoServer server, SentCheck check) throws IOException {
+    try (Socket socket = new Socket(server.address().getAddress(), server.address().getPort())) {
       DataOutputStream out = new DataOutputStream(socket.getOutputStream());
       DataInputStream in = new DataInputStream(socket.getInputStream());
       ByteArrayOutputStream sent = new ByteArrayOutputStream();
@@ -94,12 +102,8 @@ class EchoLoadSmokeTest {
         in.readFully(answer);
         sent.write(frame);
         assertThat(answer).isEqualTo(frame);
-        // The answer came: the frame is in the file already (written and synced before the answer left).
-        assertThat(Files.readAllBytes(journal)).isEqualTo(sent.toByteArray());
+        check.check(sent.toByteArray());
       }
-      RunResult r = new EchoLoad(rig, durable.address(), 0).open(2, 50, 100, 0.1, 0.5);
-      assertThat(r.counter("answered")).isPositive().isEqualTo(r.counter("sent"));
-      assertThat(r.counter("errors")).isZero();
     }
   }
 
