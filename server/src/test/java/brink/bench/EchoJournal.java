@@ -36,15 +36,11 @@ final class EchoJournal implements AutoCloseable {
     writer.start();
   }
 
-  /** A new, empty journal at {@code path} (an existing file is emptied). */
-  static EchoJournal open(Path path) throws IOException {
-    return open(path, 0);
-  }
-
   /**
-   * A new journal at {@code path} whose first {@code zeroBytes} are written as zeros and made durable before
-   * any frame: the frames then overwrite space the file already has, and each {@code fdatasync} has no new
-   * file size to commit (on ext4, no commit of its own journal), until the frames pass that much.
+   * A new journal at {@code path} (an existing file is emptied). With {@code zeroBytes} above 0, its first
+   * {@code zeroBytes} are written as zeros and made durable before any frame: the frames then overwrite space
+   * the file already has, and each {@code fdatasync} has no new file size to commit (on ext4, no commit of its
+   * own journal), until the frames pass that much.
    */
   static EchoJournal open(Path path, long zeroBytes) throws IOException {
     FileChannel file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

@@ -209,14 +209,9 @@ public final class LoadMain {
 
   /**
    * Starts the echo server; {@code durable}: the durable echo, which makes each frame durable in a file of
-   * {@code work} before its answer ({@link EchoJournal}).
+   * {@code work} before its answer ({@link EchoJournal}), over {@code zeroMib} MiB of zeros written first if
+   * above 0.
    */
-  static ServerProcess startEcho(Path work, int replyBytes, String heap, boolean durable)
-      throws IOException, InterruptedException {
-    return startEcho(work, replyBytes, heap, durable, 0);
-  }
-
-  /** As above; {@code zeroMib}: the durable echo's journal starts as that many MiB of zeros to overwrite. */
   static ServerProcess startEcho(Path work, int replyBytes, String heap, boolean durable, int zeroMib)
       throws IOException, InterruptedException {
     List<String> jvm = new ArrayList<>();

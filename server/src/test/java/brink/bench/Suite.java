@@ -88,7 +88,7 @@ public final class Suite {
   }
 
   private RunResult echo(int replyBytes, String heap, boolean durable, EchoRun run) throws Exception {
-    try (ServerProcess s = LoadMain.startEcho(work, replyBytes, heap, durable)) {
+    try (ServerProcess s = LoadMain.startEcho(work, replyBytes, heap, durable, 0)) {
       RunResult r = run.on(new EchoLoad(rig, s.address(), s.pid()));
       if (durable) {
         out.println(LoadMain.DURABLE_NOTE);
