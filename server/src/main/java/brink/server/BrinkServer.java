@@ -107,7 +107,8 @@ public final class BrinkServer implements AutoCloseable {
     Secrets secrets = new Secrets(config.randomOrSecure());
     ScenarioLibrary scenarios = ScenarioLibrary.load(config.scenarioDir());
 
-    JournalOptions journal = JournalOptions.defaults(config.dataDir()).withFsync(config.fsync());
+    JournalOptions journal = JournalOptions.defaults(config.dataDir()).withFsync(config.fsync())
+        .withPreallocation(config.journalPreallocation());
     if (config.journalChannels().isPresent()) {
       journal = journal.withChannelOpener(config.journalChannels().get());
     }

@@ -1,6 +1,7 @@
 package brink.server;
 
 import brink.server.journal.ChannelOpener;
+import brink.server.journal.JournalOptions;
 import brink.server.time.Scheduler;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -34,6 +35,9 @@ import java.util.Random;
  *     (DISCONNECT_FLOODING)
  * @param gameThreads threads running games (each game still runs on one at a time)
  * @param fsync false only for benchmarks: acknowledged changes could be lost in a crash
+ * @param journalPreallocation the journal grows in steps of this many bytes of zeros written ahead of its
+ *     records, so that a change's fsync does not grow the file; 0 appends ({@link
+ *     JournalOptions#preallocateBytes})
  * @param scheduler the clock and timers; empty = the system's
  * @param random the source of codes, tokens and seeds; empty = a SecureRandom
  * @param journalChannels how the journal file is opened; empty = the standard way. Tests pass one whose
@@ -56,6 +60,7 @@ public record ServerConfig(
     int floodRefusals,
     int gameThreads,
     boolean fsync,
+    int journalPreallocation,
     Optional<Scheduler> scheduler,
     Optional<Random> random,
     Optional<ChannelOpener> journalChannels) {
@@ -104,6 +109,10 @@ public record ServerConfig(
     if (floodRefusals < 1) {
       throw new IllegalArgumentException("the flood limit needs at least 1 refused request, not " + floodRefusals);
     }
+    if (journalPreallocation < 0) {
+      throw new IllegalArgumentException("the journal's preallocation is 0 (append) or a number of bytes, not "
+          + journalPreallocation);
+    }
     if (gameThreads < 1) {
       throw new IllegalArgumentException("at least one game thread is needed, not " + gameThreads);
     }
@@ -119,47 +128,50 @@ public record ServerConfig(
     }
   }
 
-  /** The defaults: port 7447 on every interface, ./brink-data, 10 s hello, 90 s idle, fsync on. */
+  /**
+   * The defaults: port 7447 on every interface, ./brink-data, 10 s hello, 90 s idle, fsync on, 1 MiB of zeros
+   * ahead of the journal's records.
+   */
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, Path.of("brink-data"), Optional.empty(), "",
         Duration.ofSeconds(10), Duration.ofSeconds(90), Duration.ofSeconds(10), 1 << 20, 4 << 20, 0, 60, 20,
-        DEFAULT_FLOOD_REFUSALS, Math.max(2, Runtime.getRuntime().availableProcessors()), true, Optional.empty(),
-        Optional.empty(), Optional.empty());
+        DEFAULT_FLOOD_REFUSALS, Math.max(2, Runtime.getRuntime().availableProcessors()), true,
+        JournalOptions.DEFAULT_PREALLOCATE_BYTES, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   public ServerConfig withAddress(String newBind, int newPort) {
     return new ServerConfig(newBind, newPort, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
-        gameThreads, fsync, scheduler, random, journalChannels);
+        gameThreads, fsync, journalPreallocation, scheduler, random, journalChannels);
   }
 
   public ServerConfig withDataDir(Path dir) {
     return new ServerConfig(bind, port, dir, scenarioDir, instructorKey, helloTimeout, idleTimeout, slowReaderGrace,
         writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads,
-        fsync, scheduler, random, journalChannels);
+        fsync, journalPreallocation, scheduler, random, journalChannels);
   }
 
   public ServerConfig withScenarioDir(Path dir) {
     return new ServerConfig(bind, port, dataDir, Optional.ofNullable(dir), instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
-        gameThreads, fsync, scheduler, random, journalChannels);
+        gameThreads, fsync, journalPreallocation, scheduler, random, journalChannels);
   }
 
   public ServerConfig withInstructorKey(String key) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, key, helloTimeout, idleTimeout, slowReaderGrace,
         writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads,
-        fsync, scheduler, random, journalChannels);
+        fsync, journalPreallocation, scheduler, random, journalChannels);
   }
 
   public ServerConfig withTimeouts(Duration hello, Duration idle, Duration slowReader) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, hello, idle, slowReader, writeBufferLow,
-        writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads, fsync, scheduler,
+        writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads, fsync, journalPreallocation, scheduler,
         random, journalChannels);
   }
 
   public ServerConfig withWriteBuffer(int low, int high) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
-        slowReaderGrace, low, high, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads, fsync,
+        slowReaderGrace, low, high, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads, fsync, journalPreallocation,
         scheduler, random, journalChannels);
   }
 
@@ -167,44 +179,51 @@ public record ServerConfig(
   public ServerConfig withSocketSendBuffer(int bytes) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, writeBufferLow, writeBufferHigh, bytes, rateBurst, ratePerSecond, floodRefusals, gameThreads,
-        fsync, scheduler, random, journalChannels);
+        fsync, journalPreallocation, scheduler, random, journalChannels);
   }
 
   public ServerConfig withRateLimit(int burst, double perSecond) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, burst, perSecond, floodRefusals,
-        gameThreads, fsync, scheduler, random, journalChannels);
+        gameThreads, fsync, journalPreallocation, scheduler, random, journalChannels);
   }
 
   /** Early requests within {@link #FLOOD_WINDOW} before a connection is disconnected for flooding. */
   public ServerConfig withFloodRefusals(int refusals) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, refusals,
-        gameThreads, fsync, scheduler, random, journalChannels);
+        gameThreads, fsync, journalPreallocation, scheduler, random, journalChannels);
   }
 
   public ServerConfig withFsync(boolean value) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
-        gameThreads, value, scheduler, random, journalChannels);
+        gameThreads, value, journalPreallocation, scheduler, random, journalChannels);
+  }
+
+  /** The journal's zeros ahead of its records, in bytes; 0 appends. */
+  public ServerConfig withJournalPreallocation(int bytes) {
+    return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
+        slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
+        gameThreads, fsync, bytes, scheduler, random, journalChannels);
   }
 
   public ServerConfig withScheduler(Scheduler s) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
-        gameThreads, fsync, Optional.of(s), random, journalChannels);
+        gameThreads, fsync, journalPreallocation, Optional.of(s), random, journalChannels);
   }
 
   public ServerConfig withRandom(Random r) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
-        gameThreads, fsync, scheduler, Optional.of(r), journalChannels);
+        gameThreads, fsync, journalPreallocation, scheduler, Optional.of(r), journalChannels);
   }
 
   public ServerConfig withJournalChannels(ChannelOpener opener) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
         slowReaderGrace, writeBufferLow, writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals,
-        gameThreads, fsync, scheduler, random, Optional.of(opener));
+        gameThreads, fsync, journalPreallocation, scheduler, random, Optional.of(opener));
   }
 
   /** The random source: the injected one, or a new SecureRandom. */

@@ -1,6 +1,7 @@
 package brink.server;
 
 import brink.server.game.ReportSource;
+import brink.server.journal.JournalOptions;
 import brink.server.report.AfterActionReport;
 import java.io.PrintStream;
 import java.net.Inet4Address;
@@ -50,9 +51,16 @@ public final class ServerMain implements Callable<Integer> {
       + "only: a crash could then lose changes the server had acknowledged.")
   boolean journalFsync = true;
 
+  @Option(names = "--journal-preallocate-kib", paramLabel = "KIB", description = "Grow the journal in steps of "
+      + "this many KiB of zeros written ahead of its records, so that saving a change does not grow the file "
+      + "(default: ${DEFAULT-VALUE}). 0 appends each change to the end of the file instead.")
+  int journalPreallocateKib = JournalOptions.DEFAULT_PREALLOCATE_BYTES / 1024;
+
   @Option(names = "--rate-limit", paramLabel = "BURST/PER_SECOND", description = "Requests one connection may "
       + "send at once, and per second sustained (default: 60/20). Raise it only for load tests.")
   String rateLimit = "";
+
+  private static final int MAX_PREALLOCATE_KIB = 1 << 20;
 
   private final ReportSource reports;
   private final PrintStream out;
@@ -76,6 +84,11 @@ public final class ServerMain implements Callable<Integer> {
     try {
       ServerConfig config = ServerConfig.defaults().withAddress(bind, port).withDataDir(data)
           .withScenarioDir(scenarios).withInstructorKey(instructorKey).withFsync(journalFsync);
+      if (journalPreallocateKib < 0 || journalPreallocateKib > MAX_PREALLOCATE_KIB) {
+        throw new IllegalArgumentException("--journal-preallocate-kib is 0 (append) to " + MAX_PREALLOCATE_KIB
+            + " (1 GiB), not " + journalPreallocateKib);
+      }
+      config = config.withJournalPreallocation(journalPreallocateKib * 1024);
       if (!rateLimit.isEmpty()) {
         double[] limit = rateLimit(rateLimit);
         config = config.withRateLimit((int) limit[0], limit[1]);

@@ -57,6 +57,12 @@ record BrinkServerOptions(Path jar, boolean fsync, String rateLimit, String heap
     if (!rateLimit.isEmpty()) {
       c.add("--rate-limit=" + rateLimit);
     }
+    // Extra flags for the measured server, e.g. the journal appending instead of writing zeros ahead:
+    // BENCH_SERVER_ARGS="--journal-preallocate-kib=0"
+    String flags = System.getenv().getOrDefault("BENCH_SERVER_ARGS", "").strip();
+    if (!flags.isEmpty()) {
+      c.addAll(List.of(flags.split("\\s+")));
+    }
     return c;
   }
 

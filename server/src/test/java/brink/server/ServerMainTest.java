@@ -34,6 +34,7 @@ class ServerMainTest {
     assertThat(m.bind).isEqualTo("0.0.0.0");
     assertThat(m.data).isEqualTo(Path.of("brink-data"));
     assertThat(m.scenarios).isNull();
+    assertThat(m.journalPreallocateKib).isEqualTo(1024);
   }
 
   @Test
@@ -81,6 +82,27 @@ class ServerMainTest {
     }
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("brink server: ").doesNotContain("\tat ");
+  }
+
+  @Test
+  void journalPreallocationOutOfRange_isAClearMessageAndExitCode2_andTouchesNoData() throws Exception {
+    Path data = dir.resolve("data");
+    for (String kib : List.of("-1", "1048577")) {
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      PrintStream saved = System.err;
+      int code;
+      try {
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        code = new CommandLine(main()).execute("--port", "0", "--bind", "127.0.0.1", "--data", data.toString(),
+            "--journal-preallocate-kib", kib);
+      } finally {
+        System.setErr(saved);
+      }
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .startsWith("brink server: --journal-preallocate-kib is 0 (append) to 1048576 (1 GiB), not " + kib);
+      assertThat(data).doesNotExist();
+    }
   }
 
   @Test

@@ -43,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * <p>The records of one {@link #appendAll} always go into the same batch (one write, one fsync), so
  * a crash or a failed write keeps all of them or none.
  *
+ * <p>The file grows ahead of its records in steps of {@link JournalOptions#preallocateBytes} bytes
+ * of zeros, written and made durable while no batch waits, so that a batch's fsync overwrites bytes
+ * the file already has rather than growing it (on ext4 that saves a journal commit per fsync). The
+ * records end where the zeros begin; a clean close cuts the zeros off. See docs/journal.md, "Zeros
+ * ahead of the records".
+ *
  * <p>A failed write (a full disk) is undone (the file is truncated back to its last durable end) and
  * its futures fail; the store goes on, and accepts writes again once space returns. A failed fsync
  * is different: the kernel may have dropped the written pages, so nothing written since can be
@@ -56,6 +62,8 @@ public final class FileJournalStore implements JournalStore {
 
   private static final Logger log = LoggerFactory.getLogger(FileJournalStore.class);
   private static final Pending CLOSE = new Pending(null, null, new byte[0][], new int[0], null);
+  /** Zeros to write ahead of the records (read-only; each write takes a duplicate). */
+  private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024).asReadOnlyBuffer();
 
   private final Path file;
   private final JournalOptions options;
@@ -76,7 +84,12 @@ public final class FileJournalStore implements JournalStore {
   private volatile JournalUnavailableException failure;
 
   // Writer thread state (set before the thread starts, then touched by it alone).
+  /** Where the records end and the next batch goes. */
   private long end;
+  /** The file's size: from {@code end} to here it holds zeros. */
+  private long allocated;
+  /** Set when growing ahead failed (a full disk): batches grow the file as they need until one succeeds. */
+  private boolean growAheadFailed;
   private long nextBatch;
   private final Map<String, Long> nextSeq = new HashMap<>();
   private ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
@@ -149,6 +162,7 @@ public final class FileJournalStore implements JournalStore {
       }
       JournalScanner.Scan scan = JournalScanner.scan(ByteSource.of(channel), RecordFormat.FILE_MAGIC.length);
       if (scan.tornTail().isPresent()) {
+        // The zeros after the torn write go too: they are written again ahead of the next batch.
         channel.truncate(scan.cut());
         channel.force(true);
       }
@@ -169,6 +183,7 @@ public final class FileJournalStore implements JournalStore {
         lastBatch = Math.max(lastBatch, h.batch());
       }
       store.end = scan.cut();
+      store.allocated = scan.tornTail().isPresent() ? scan.cut() : scan.size();
       store.nextBatch = lastBatch + 1;
       logRecovery(report, options);
       store.writer.start();
@@ -304,6 +319,7 @@ public final class FileJournalStore implements JournalStore {
   private void runWriter() {
     List<Pending> batch = new ArrayList<>();
     while (true) {
+      growAheadWhileIdle();
       Pending first = takeUninterruptibly();
       if (first == CLOSE) {
         return;
@@ -383,11 +399,16 @@ public final class FileJournalStore implements JournalStore {
       seqs.put(p.gameId(), seq);
     }
     buffer.flip();
+    long dataEnd = end + bytes;
+    // A batch that goes past the zeros writes the next step of zeros after itself, under the same fsync.
+    long zerosFrom = Math.max(dataEnd, allocated);
+    long grownTo = dataEnd > allocated && options.preallocateBytes() > 0 ? stepAfter(dataEnd) : zerosFrom;
     try {
       long pos = end;
       while (buffer.hasRemaining()) {
         pos += channel.write(buffer, pos);
       }
+      writeZeros(zerosFrom, grownTo);
     } catch (IOException | RuntimeException e) {
       undoWrite();
       log.error("journal {}: a write of {} records failed{}: {}", file, records(batch),
@@ -400,16 +421,18 @@ public final class FileJournalStore implements JournalStore {
       try {
         channel.force(false);
       } catch (IOException | RuntimeException e) {
-        failure = new JournalUnavailableException("an fsync of the journal " + file + " failed (" + e
-            + "); nothing written since can be trusted, so the journal accepts no more writes until "
-            + "the server restarts and recovers it", e, true);
+        failure = fsyncFailed(e);
         undoWrite();
         log.error("journal {}: {}", file, failure.getMessage());
         failAll(batch, copyOfFailure());
         return;
       }
     }
-    end += bytes;
+    end = dataEnd;
+    if (grownTo > allocated) {
+      allocated = grownTo;
+      growAheadFailed = false;
+    }
     nextBatch++;
     nextSeq.putAll(seqs);
     for (int i = 0; i < batch.size(); i++) {
@@ -423,10 +446,71 @@ public final class FileJournalStore implements JournalStore {
     }
   }
 
+  private JournalUnavailableException fsyncFailed(Exception e) {
+    return new JournalUnavailableException("an fsync of the journal " + file + " failed (" + e
+        + "); nothing written since can be trusted, so the journal accepts no more writes until "
+        + "the server restarts and recovers it", e, true);
+  }
+
+  /** The first multiple of the preallocation step after {@code offset}. */
+  private long stepAfter(long offset) {
+    long step = options.preallocateBytes();
+    return (offset / step + 1) * step;
+  }
+
+  private void writeZeros(long from, long to) throws IOException {
+    long pos = from;
+    while (pos < to) {
+      ByteBuffer zeros = ZEROS.duplicate();
+      zeros.limit((int) Math.min(zeros.capacity(), to - pos));
+      while (zeros.hasRemaining()) {
+        pos += channel.write(zeros, pos);
+      }
+    }
+  }
+
+  /**
+   * When no batch waits and fewer than half a step of zeros are left ahead of the records, writes
+   * the next step of zeros (and fsyncs them), so that the coming batches need not grow the file.
+   */
+  private void growAheadWhileIdle() {
+    long step = options.preallocateBytes();
+    if (step == 0 || growAheadFailed || failure != null || allocated - end >= step / 2 || !queue.isEmpty()) {
+      return;
+    }
+    long to = stepAfter(end + step / 2);
+    try {
+      writeZeros(allocated, to);
+    } catch (IOException | RuntimeException e) {
+      // Not a batch: nothing fails. Batches grow the file themselves, and fail if the disk stays full.
+      growAheadFailed = true;
+      log.warn("journal {}: could not write {} bytes of zeros ahead of the records ({}); batches grow the "
+          + "file as they need", file, to - allocated, e.toString());
+      try {
+        channel.truncate(allocated);
+      } catch (IOException | RuntimeException again) {
+        log.debug("journal {}: could not cut the zeros back: {}", file, again.toString());
+      }
+      return;
+    }
+    if (options.fsync()) {
+      try {
+        channel.force(false);
+      } catch (IOException | RuntimeException e) {
+        failure = fsyncFailed(e);
+        undoWrite();
+        log.error("journal {}: {}", file, failure.getMessage());
+        return;
+      }
+    }
+    allocated = to;
+  }
+
   /** Cuts off what a failed write may have left, so the next batch starts at the durable end. */
   private void undoWrite() {
     try {
       channel.truncate(end);
+      allocated = end;
     } catch (IOException | RuntimeException e) {
       if (failure == null) {
         failure = new JournalUnavailableException("the journal " + file + " could not undo a failed "
@@ -576,6 +660,8 @@ public final class FileJournalStore implements JournalStore {
     }
     try {
       if (failure == null) {
+        // A cleanly closed journal is its records and nothing else (the zeros are written again on open).
+        channel.truncate(end);
         channel.force(true);
       }
       lock.release();

@@ -27,6 +27,9 @@ import java.util.zip.CRC32C;
  *       that game is corrupt, the others are untouched.
  *   <li>After an unreadable header the reader looks for the next valid header. A game that lost a
  *       record in the skipped bytes shows a gap in its sequence numbers and is corrupt.
+ *   <li>Where a record should start and every byte from there to the end of the file is zero, the
+ *       records end: those are the zeros the writer keeps ahead of them. Zeros followed by anything
+ *       else are damage, as above.
  * </ul>
  */
 final class JournalScanner {
@@ -39,8 +42,9 @@ final class JournalScanner {
    * The verdict on one journal.
    *
    * @param kept the valid records to keep, in file order (corrupt games' good records included)
-   * @param cut where the file must end (its size when nothing is cut off)
-   * @param size the file's size as found
+   * @param cut where the records end once the torn tail (if any) is cut off: where the next
+   *     record goes
+   * @param size the file's size as found (more than {@code cut} when zeros follow the records)
    */
   record Scan(List<Header> kept, long cut, long size, Optional<TornTail> tornTail,
       Map<String, CorruptGame> corrupt, List<String> warnings) {}
@@ -63,11 +67,12 @@ final class JournalScanner {
   static Scan scan(ByteSource source, long start) throws IOException {
     long size = source.size();
     List<Item> items = new ArrayList<>();
-    walk(source, start, size, items);
-    return classify(items, size);
+    long dataEnd = walk(source, start, size, items);
+    return classify(items, dataEnd, size);
   }
 
-  private static void walk(ByteSource source, long start, long size, List<Item> items)
+  /** Reads every record into {@code items}; returns where they end (before any zeros left ahead). */
+  private static long walk(ByteSource source, long start, long size, List<Item> items)
       throws IOException {
     byte[] headerBytes = new byte[MAX_HEADER_BYTES];
     byte[] payload = new byte[0];
@@ -76,19 +81,28 @@ final class JournalScanner {
     while (pos < size) {
       int n = source.readAt(pos, headerBytes, (int) Math.min(MAX_HEADER_BYTES, size - pos));
       Header h = RecordFormat.decodeHeader(pos, headerBytes, n);
+      if (h == null && zerosToTheEnd(source, pos, size)) {
+        return pos;
+      }
       if (h == null) {
         // The damaged record is in the last seen batch, unless that batch was complete.
         long batch = last == null ? 1 : last.batch() + (last.endOfBatch() ? 1 : 0);
         long next = resync(source, pos + 1, size);
+        if (next == size) {
+          // No record follows: the damage ends where the zeros left ahead (if any) begin.
+          long end = nonZeroEnd(source, pos, size);
+          items.add(new Damage(pos, end, null, batch, describeBadHeader(headerBytes, n)));
+          return end;
+        }
         items.add(new Damage(pos, next, null, batch, describeBadHeader(headerBytes, n)));
         pos = next;
         continue;
       }
       last = h;
       if (h.end() > size) {
-        items.add(new Damage(pos, size, h, h.batch(), "its payload is cut short by the end of the file"));
-        pos = size;
-        continue;
+        long end = nonZeroEnd(source, pos, size);
+        items.add(new Damage(pos, end, h, h.batch(), "its payload is cut short by the end of the file"));
+        return end;
       }
       int withCrc = h.payloadBytes() + RecordFormat.CRC_BYTES;
       if (payload.length < withCrc) {
@@ -102,6 +116,45 @@ final class JournalScanner {
       }
       pos = h.end();
     }
+    return size;
+  }
+
+  /** True when every byte from {@code from} to {@code size} is zero. */
+  private static boolean zerosToTheEnd(ByteSource source, long from, long size) throws IOException {
+    byte[] chunk = new byte[(int) Math.min(RESYNC_CHUNK_BYTES, size - from)];
+    for (long p = from; p < size; ) {
+      int n = source.readAt(p, chunk, (int) Math.min(chunk.length, size - p));
+      if (n <= 0) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        if (chunk[i] != 0) {
+          return false;
+        }
+      }
+      p += n;
+    }
+    return true;
+  }
+
+  /** The offset just after the last byte in {@code [from, size)} that is not zero, or {@code from}. */
+  private static long nonZeroEnd(ByteSource source, long from, long size) throws IOException {
+    byte[] chunk = new byte[(int) Math.min(RESYNC_CHUNK_BYTES, size - from)];
+    long end = from;
+    for (long p = from; p < size; ) {
+      int n = source.readAt(p, chunk, (int) Math.min(chunk.length, size - p));
+      if (n <= 0) {
+        return size;
+      }
+      for (int i = n - 1; i >= 0; i--) {
+        if (chunk[i] != 0) {
+          end = p + i + 1;
+          break;
+        }
+      }
+      p += n;
+    }
+    return end;
   }
 
   static boolean payloadCrcMatches(byte[] payloadAndCrc, int payloadBytes) {
@@ -164,7 +217,7 @@ final class JournalScanner {
     return size;
   }
 
-  private static Scan classify(List<Item> items, long size) {
+  private static Scan classify(List<Item> items, long dataEnd, long size) {
     // A damage is "confirmed" (damage to durable data) when a valid record of a later batch follows it.
     long[] maxBatchAfter = new long[items.size() + 1];
     for (int i = items.size() - 1; i >= 0; i--) {
@@ -178,7 +231,7 @@ final class JournalScanner {
       }
     }
     int tailIndex = firstUnconfirmed < 0 ? items.size() : firstUnconfirmed;
-    long cut = firstUnconfirmed < 0 ? size : items.get(firstUnconfirmed).offset();
+    long cut = firstUnconfirmed < 0 ? dataEnd : items.get(firstUnconfirmed).offset();
     Header lastRecord = null;
     for (int i = tailIndex - 1; i >= 0 && lastRecord == null; i--) {
       if (items.get(i) instanceof Valid) {
@@ -224,7 +277,7 @@ final class JournalScanner {
         unattributed.add(d);
       }
     }
-    if (tailReason == null && cut < size) {
+    if (tailReason == null && cut < dataEnd) {
       tailReason = "the last batch (from byte offset " + cut + ") was not finished: its end mark is missing";
     }
 
@@ -254,8 +307,8 @@ final class JournalScanner {
       }
       expected.put(h.gameId(), h.gameSeq() + 1);
     }
-    Optional<TornTail> torn = cut < size
-        ? Optional.of(new TornTail(cut, size - cut, discarded, tailReason))
+    Optional<TornTail> torn = cut < dataEnd
+        ? Optional.of(new TornTail(cut, dataEnd - cut, discarded, tailReason))
         : Optional.empty();
     return new Scan(List.copyOf(kept), cut, size, torn, corrupt, warnings);
   }

@@ -66,8 +66,10 @@ class FullDiskTest {
   }
 
   private void setUp() throws IOException {
+    // Appending, so that every change grows the file and meets the full disk at once. With zeros ahead (the
+    // default) changes go on into them: PreallocatedJournalTest.diskFull_recordsStillGoIntoTheZerosAhead...
     server = new TestServer(dir, new ManualScheduler(TestServer.START),
-        c -> c.withFsync(true).withJournalChannels(disk));
+        c -> c.withFsync(true).withJournalPreallocation(0).withJournalChannels(disk));
     teacher = server.instructor();
     created = TestServer.create(teacher, CreateGame.newBuilder().setScenarioId(SCENARIO).setOrdersSeconds(600));
     game = created.getGameId();
@@ -140,7 +142,7 @@ class FullDiskTest {
 
     server.stop();
     server = null;
-    try (FileJournalStore store = FileJournalStore.open(JournalOptions.defaults(dir))) {
+    try (FileJournalStore store = FileJournalStore.open(JournalOptions.defaults(dir).withPreallocation(0))) {
       assertThat(store.recovery().clean()).as("every short write was undone: %s", store.recovery()).isTrue();
       List<JournalEntry> entries = store.read(game).orElseThrow().entries();
       assertThat(entries.stream().filter(JournalEntry::hasMessage).map(e -> e.getMessage().getText()))
@@ -193,7 +195,7 @@ class FullDiskTest {
     server.stop();
     disk.emptied();
     disk.failTruncates(false);
-    try (FileJournalStore store = FileJournalStore.open(JournalOptions.defaults(dir))) {
+    try (FileJournalStore store = FileJournalStore.open(JournalOptions.defaults(dir).withPreallocation(0))) {
       RecoveryReport r = store.recovery();
       assertThat(r.tornTail()).as("the torn write is found and cut off").isPresent();
       assertThat(r.tornTail().get().bytesRemoved()).isEqualTo(30);

@@ -39,6 +39,31 @@ final class ObservedChannel extends FileChannel {
     this.delegate = delegate;
   }
 
+  private synchronized void note(String event) {
+    events.add(event);
+    notifyAll();
+  }
+
+  /**
+   * Waits until {@code event} happens at index {@code from} of {@link #events} or later; returns its index.
+   * Fails the test after 30 s.
+   */
+  synchronized int awaitEvent(String event, int from) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      for (int i = from; i < events.size(); i++) {
+        if (events.get(i).equals(event)) {
+          return i;
+        }
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("no \"" + event + "\" from event " + from + " within 30 s: " + events);
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+  }
+
   /** The next force blocks until {@link #releaseForce()}; returns a latch that opens when it is reached. */
   CountDownLatch holdNextForce() {
     Hold hold = new Hold(new CountDownLatch(1), new CountDownLatch(1));
@@ -66,18 +91,18 @@ final class ObservedChannel extends FileChannel {
       }
     }
     if (failForces) {
-      events.add("force-failed");
+      note("force-failed");
       throw new IOException("injected fsync failure");
     }
     delegate.force(metaData);
     forces.incrementAndGet();
-    events.add("force");
+    note("force");
   }
 
   @Override
   public int write(ByteBuffer src, long position) throws IOException {
     if (failWrites) {
-      events.add("write-failed");
+      note("write-failed");
       throw new IOException(writeError);
     }
     if (failHalfWay) {
@@ -85,12 +110,12 @@ final class ObservedChannel extends FileChannel {
       half.limit(src.position() + src.remaining() / 2);
       int n = delegate.write(half, position);
       src.position(src.position() + n);
-      events.add("write-partial:" + n);
+      note("write-partial:" + n);
       throw new IOException(writeError.equals("injected write failure") ? "injected failure after a partial write"
           : writeError);
     }
     int n = delegate.write(src, position);
-    events.add("write:" + n);
+    note("write:" + n);
     return n;
   }
 
@@ -144,10 +169,10 @@ final class ObservedChannel extends FileChannel {
   @Override
   public FileChannel truncate(long size) throws IOException {
     if (failTruncates) {
-      events.add("truncate-failed:" + size);
+      note("truncate-failed:" + size);
       throw new IOException("injected truncate failure");
     }
-    events.add("truncate:" + size);
+    note("truncate:" + size);
     delegate.truncate(size);
     return this;
   }
