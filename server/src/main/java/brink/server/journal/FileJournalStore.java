@@ -417,16 +417,9 @@ public final class FileJournalStore implements JournalStore {
           : new JournalUnavailableException("the journal could not write to " + file + ": " + e, e, false));
       return;
     }
-    if (options.fsync()) {
-      try {
-        channel.force(false);
-      } catch (IOException | RuntimeException e) {
-        failure = fsyncFailed(e);
-        undoWrite();
-        log.error("journal {}: {}", file, failure.getMessage());
-        failAll(batch, copyOfFailure());
-        return;
-      }
+    if (!syncOrFail()) {
+      failAll(batch, copyOfFailure());
+      return;
     }
     end = dataEnd;
     if (grownTo > allocated) {
@@ -446,10 +439,25 @@ public final class FileJournalStore implements JournalStore {
     }
   }
 
-  private JournalUnavailableException fsyncFailed(Exception e) {
-    return new JournalUnavailableException("an fsync of the journal " + file + " failed (" + e
-        + "); nothing written since can be trusted, so the journal accepts no more writes until "
-        + "the server restarts and recovers it", e, true);
+  /**
+   * Makes what was written durable (when fsync is on). A failed fsync means nothing written since can be
+   * trusted: the store then refuses every later append, and this returns false.
+   */
+  private boolean syncOrFail() {
+    if (!options.fsync()) {
+      return true;
+    }
+    try {
+      channel.force(false);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      failure = new JournalUnavailableException("an fsync of the journal " + file + " failed (" + e
+          + "); nothing written since can be trusted, so the journal accepts no more writes until "
+          + "the server restarts and recovers it", e, true);
+      undoWrite();
+      log.error("journal {}: {}", file, failure.getMessage());
+      return false;
+    }
   }
 
   /** The first multiple of the preallocation step after {@code offset}. */
@@ -493,15 +501,8 @@ public final class FileJournalStore implements JournalStore {
       }
       return;
     }
-    if (options.fsync()) {
-      try {
-        channel.force(false);
-      } catch (IOException | RuntimeException e) {
-        failure = fsyncFailed(e);
-        undoWrite();
-        log.error("journal {}: {}", file, failure.getMessage());
-        return;
-      }
+    if (!syncOrFail()) {
+      return;
     }
     allocated = to;
   }

@@ -24,6 +24,10 @@ final class ObservedChannel extends FileChannel {
   /** "write:N" (bytes) and "force" in the order they happened, plus whatever the test adds. */
   final List<String> events = new CopyOnWriteArrayList<>();
   final AtomicInteger forces = new AtomicInteger();
+  /** Every call of force, failed ones included. */
+  final AtomicInteger forceCalls = new AtomicInteger();
+  /** The call of force (counted as {@link #forceCalls} counts) that fails; 0 for none. */
+  volatile int failForceCall;
   volatile boolean failWrites;
   volatile boolean failHalfWay;
   volatile boolean failForces;
@@ -90,7 +94,7 @@ final class ObservedChannel extends FileChannel {
         throw new IOException("interrupted while held", e);
       }
     }
-    if (failForces) {
+    if (failForces || forceCalls.incrementAndGet() == failForceCall) {
       note("force-failed");
       throw new IOException("injected fsync failure");
     }

@@ -38,6 +38,14 @@ class PreallocatedJournalTest {
     return JournalOptions.defaults(dir).withPreallocation(STEP);
   }
 
+  private static JournalOptions observedZerosAhead(Path dir, AtomicReference<ObservedChannel> holder) {
+    return zerosAhead(dir).withChannelOpener(file -> {
+      ObservedChannel c = new ObservedChannel(ChannelOpener.standard().open(file));
+      holder.set(c);
+      return c;
+    });
+  }
+
   private static long recordBytes(JournalEntry e) {
     return RecordFormat.recordBytes(RecordFormat.gameIdBytes(e.getGameId()).length, e.getSerializedSize());
   }
@@ -63,6 +71,14 @@ class PreallocatedJournalTest {
     byte[] payload = e.toByteArray();
     RecordFormat.encode(dst, endOfBatch, batch, seq, RecordFormat.gameIdBytes(e.getGameId()), payload,
         RecordFormat.crc(payload, 0, payload.length));
+  }
+
+  /** One step of a journal: its magic, then record a1 (batch 1, ended), then zeros. */
+  private static ByteBuffer stepWithA1() {
+    ByteBuffer file = ByteBuffer.allocate(STEP);
+    file.put(RecordFormat.FILE_MAGIC);
+    encode(file, true, 1, 1, entry("a", 1));
+    return file;
   }
 
   @Test
@@ -100,12 +116,7 @@ class PreallocatedJournalTest {
   void append_whileIdle_writesTheNextZerosAhead_soTheBatchesThatFollowOnlyOverwrite() throws Exception {
     AtomicReference<ObservedChannel> channel = new AtomicReference<>();
     Path dir = root.resolve("journal");
-    JournalOptions options = zerosAhead(dir).withChannelOpener(file -> {
-      ObservedChannel c = new ObservedChannel(ChannelOpener.standard().open(file));
-      channel.set(c);
-      return c;
-    });
-    try (FileJournalStore store = FileJournalStore.open(options)) {
+    try (FileJournalStore store = FileJournalStore.open(observedZerosAhead(dir, channel))) {
       long end = RecordFormat.FILE_MAGIC.length;
       int n = 0;
       while (end <= STEP / 2) {
@@ -126,6 +137,38 @@ class PreallocatedJournalTest {
           .as("a batch inside the zeros is one write of its records and one fsync")
           .containsExactly("write:" + recordBytes(next), "force");
       assertThat(Files.size(journalFile(dir))).isEqualTo(2L * STEP);
+    }
+  }
+
+  @Test
+  void append_zerosAheadFailToSync_everyLaterAppendIsRefusedUntilReopened_andNothingAcknowledgedIsLost()
+      throws Exception {
+    AtomicReference<ObservedChannel> channel = new AtomicReference<>();
+    Path dir = root.resolve("journal");
+    List<JournalEntry> acknowledged = new ArrayList<>();
+    try (FileJournalStore store = FileJournalStore.open(observedZerosAhead(dir, channel))) {
+      long end = RecordFormat.FILE_MAGIC.length;
+      int n = 1;
+      while (end + recordBytes(entry("a", n)) <= STEP / 2) {
+        acknowledged.add(entry("a", n));
+        end = appendEach(store, List.of(entry("a", n)), end);
+        n++;
+      }
+      // The writer is idle with more than half a step of zeros ahead. The next record crosses the half:
+      // its own fsync works, the fsync of the zeros written after it fails.
+      ObservedChannel c = channel.get();
+      c.failForceCall = c.forceCalls.get() + 2;
+      acknowledged.add(entry("a", n));
+      appendEach(store, List.of(entry("a", n)), end);
+      c.awaitEvent("force-failed", 0);
+      CompletableFuture<Void> refused = store.append("a", entry("a", n + 1));
+      assertThatThrownBy(() -> refused.get(30, TimeUnit.SECONDS)).cause()
+          .isInstanceOf(JournalUnavailableException.class)
+          .satisfies(e -> assertThat(((JournalUnavailableException) e).untilRestart()).isTrue());
+    }
+    try (FileJournalStore store = FileJournalStore.open(zerosAhead(dir))) {
+      assertThat(store.read("a").orElseThrow().entries()).isEqualTo(acknowledged);
+      appendDurably(store, entry("a", 99));
     }
   }
 
@@ -199,9 +242,7 @@ class PreallocatedJournalTest {
 
   @Test
   void open_lastBatchWithoutItsEndMark_insideTheZeros_isDroppedWhole() throws Exception {
-    ByteBuffer file = ByteBuffer.allocate(STEP);
-    file.put(RecordFormat.FILE_MAGIC);
-    encode(file, true, 1, 1, entry("a", 1));
+    ByteBuffer file = stepWithA1();
     long batchStart = file.position();
     // Batch 2 was b1 then c1; c1, which carried the end mark, never reached the disk.
     encode(file, false, 2, 1, entry("b", 1));
@@ -218,9 +259,7 @@ class PreallocatedJournalTest {
 
   @Test
   void open_zerosFollowedByALaterBatch_areDamageInTheMiddle_notTheEndOfTheRecords() throws Exception {
-    ByteBuffer file = ByteBuffer.allocate(STEP);
-    file.put(RecordFormat.FILE_MAGIC);
-    encode(file, true, 1, 1, entry("a", 1));
+    ByteBuffer file = stepWithA1();
     long hole = file.position();
     file.position(file.position() + 64);
     encode(file, true, 2, 2, entry("a", 2));
@@ -237,9 +276,7 @@ class PreallocatedJournalTest {
 
   @Test
   void open_bytesThatAreNoRecordBetweenZeros_areATornTail_endingAtTheirLastByte() throws Exception {
-    ByteBuffer file = ByteBuffer.allocate(STEP);
-    file.put(RecordFormat.FILE_MAGIC);
-    encode(file, true, 1, 1, entry("a", 1));
+    ByteBuffer file = stepWithA1();
     long end = file.position();
     file.position(file.position() + 32);
     file.put("garbage!".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
