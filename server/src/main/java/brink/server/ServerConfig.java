@@ -165,14 +165,14 @@ public record ServerConfig(
 
   public ServerConfig withTimeouts(Duration hello, Duration idle, Duration slowReader) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, hello, idle, slowReader, writeBufferLow,
-        writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads, fsync, journalPreallocation, scheduler,
-        random, journalChannels);
+        writeBufferHigh, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads, fsync,
+        journalPreallocation, scheduler, random, journalChannels);
   }
 
   public ServerConfig withWriteBuffer(int low, int high) {
     return new ServerConfig(bind, port, dataDir, scenarioDir, instructorKey, helloTimeout, idleTimeout,
-        slowReaderGrace, low, high, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads, fsync, journalPreallocation,
-        scheduler, random, journalChannels);
+        slowReaderGrace, low, high, socketSendBuffer, rateBurst, ratePerSecond, floodRefusals, gameThreads, fsync,
+        journalPreallocation, scheduler, random, journalChannels);
   }
 
   /** The kernel send buffer of each connection (SO_SNDBUF), 0 for the kernel's own sizing. */
