@@ -81,20 +81,19 @@ final class JournalScanner {
     while (pos < size) {
       int n = source.readAt(pos, headerBytes, (int) Math.min(MAX_HEADER_BYTES, size - pos));
       Header h = RecordFormat.decodeHeader(pos, headerBytes, n);
-      if (h == null && zerosToTheEnd(source, pos, size)) {
-        return pos;
-      }
       if (h == null) {
+        long next = resync(source, pos + 1, size);
+        // When no record follows, the records end where the zeros left ahead (if any) begin.
+        long end = next == size ? nonZeroEnd(source, pos, size) : next;
+        if (end == pos) {
+          return pos;
+        }
         // The damaged record is in the last seen batch, unless that batch was complete.
         long batch = last == null ? 1 : last.batch() + (last.endOfBatch() ? 1 : 0);
-        long next = resync(source, pos + 1, size);
+        items.add(new Damage(pos, end, null, batch, describeBadHeader(headerBytes, n)));
         if (next == size) {
-          // No record follows: the damage ends where the zeros left ahead (if any) begin.
-          long end = nonZeroEnd(source, pos, size);
-          items.add(new Damage(pos, end, null, batch, describeBadHeader(headerBytes, n)));
           return end;
         }
-        items.add(new Damage(pos, next, null, batch, describeBadHeader(headerBytes, n)));
         pos = next;
         continue;
       }
@@ -117,24 +116,6 @@ final class JournalScanner {
       pos = h.end();
     }
     return size;
-  }
-
-  /** True when every byte from {@code from} to {@code size} is zero. */
-  private static boolean zerosToTheEnd(ByteSource source, long from, long size) throws IOException {
-    byte[] chunk = new byte[(int) Math.min(RESYNC_CHUNK_BYTES, size - from)];
-    for (long p = from; p < size; ) {
-      int n = source.readAt(p, chunk, (int) Math.min(chunk.length, size - p));
-      if (n <= 0) {
-        return false;
-      }
-      for (int i = 0; i < n; i++) {
-        if (chunk[i] != 0) {
-          return false;
-        }
-      }
-      p += n;
-    }
-    return true;
   }
 
   /** The offset just after the last byte in {@code [from, size)} that is not zero, or {@code from}. */

@@ -43,7 +43,12 @@ final class JournalFixtures {
 
   /** Options (as {@link #options}) whose channel is wrapped; the wrapper lands in {@code holder}. */
   static JournalOptions observed(Path dir, AtomicReference<ObservedChannel> holder) {
-    return options(dir).withChannelOpener(file -> {
+    return observed(options(dir), holder);
+  }
+
+  /** {@code options} with the channel wrapped; the wrapper lands in {@code holder}. */
+  static JournalOptions observed(JournalOptions options, AtomicReference<ObservedChannel> holder) {
+    return options.withChannelOpener(file -> {
       ObservedChannel channel = new ObservedChannel(ChannelOpener.standard().open(file));
       holder.set(channel);
       return channel;

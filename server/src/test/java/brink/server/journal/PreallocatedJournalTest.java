@@ -4,6 +4,7 @@ import static brink.server.journal.JournalFixtures.appendDurably;
 import static brink.server.journal.JournalFixtures.entry;
 import static brink.server.journal.JournalFixtures.journalFile;
 import static brink.server.journal.JournalFixtures.journalWith;
+import static brink.server.journal.JournalFixtures.observed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,14 +37,6 @@ class PreallocatedJournalTest {
 
   private static JournalOptions zerosAhead(Path dir) {
     return JournalOptions.defaults(dir).withPreallocation(STEP);
-  }
-
-  private static JournalOptions observedZerosAhead(Path dir, AtomicReference<ObservedChannel> holder) {
-    return zerosAhead(dir).withChannelOpener(file -> {
-      ObservedChannel c = new ObservedChannel(ChannelOpener.standard().open(file));
-      holder.set(c);
-      return c;
-    });
   }
 
   private static long recordBytes(JournalEntry e) {
@@ -116,7 +109,7 @@ class PreallocatedJournalTest {
   void append_whileIdle_writesTheNextZerosAhead_soTheBatchesThatFollowOnlyOverwrite() throws Exception {
     AtomicReference<ObservedChannel> channel = new AtomicReference<>();
     Path dir = root.resolve("journal");
-    try (FileJournalStore store = FileJournalStore.open(observedZerosAhead(dir, channel))) {
+    try (FileJournalStore store = FileJournalStore.open(observed(zerosAhead(dir), channel))) {
       long end = RecordFormat.FILE_MAGIC.length;
       int n = 0;
       while (end <= STEP / 2) {
@@ -146,7 +139,7 @@ class PreallocatedJournalTest {
     AtomicReference<ObservedChannel> channel = new AtomicReference<>();
     Path dir = root.resolve("journal");
     List<JournalEntry> acknowledged = new ArrayList<>();
-    try (FileJournalStore store = FileJournalStore.open(observedZerosAhead(dir, channel))) {
+    try (FileJournalStore store = FileJournalStore.open(observed(zerosAhead(dir), channel))) {
       long end = RecordFormat.FILE_MAGIC.length;
       int n = 1;
       while (end + recordBytes(entry("a", n)) <= STEP / 2) {
