@@ -67,6 +67,16 @@ public final class GameManager {
   private final Map<String, CodeRef> codes = new ConcurrentHashMap<>();
   /** Parsed scenarios by file name and content hash: a class creating ten games parses once. */
   private final Cache<String, LoadResult> parsed = Caffeine.newBuilder().maximumSize(64).build();
+  /**
+   * The scenario texts of the games recovered so far, each with its SHA-256, by content. A restart with 1,000
+   * games of one scenario hashed its 118 KB text twice per game (a fifth of the restart) and kept 1,000 equal
+   * copies of it; now it hashes each distinct text once and the games share one copy. Only texts that games
+   * hold anyway are kept here.
+   */
+  private final Map<String, KnownText> recoveredTexts = new ConcurrentHashMap<>();
+
+  /** A scenario text and its SHA-256. */
+  private record KnownText(String text, byte[] sha256) {}
 
   public GameManager(Options options) {
     this.o = options;
@@ -299,7 +309,12 @@ public final class GameManager {
 
   /** Loads a scenario text (cached by content), or INVALID_ARGUMENT listing every located error. */
   LoadedScenario load(String fileName, String text) {
-    String key = fileName + "\u0000" + Secrets.hex(Secrets.sha256(text));
+    return load(fileName, text, Secrets.sha256(text));
+  }
+
+  /** {@link #load(String, String)} of a text whose SHA-256 is known. */
+  private LoadedScenario load(String fileName, String text, byte[] sha256) {
+    String key = fileName + "\u0000" + Secrets.hex(sha256);
     LoadResult lr = parsed.get(key, k -> ScenarioLoader.load(fileName, text));
     if (!lr.isOk()) {
       List<ScenarioError> errors = lr.errors();
@@ -312,6 +327,20 @@ public final class GameManager {
     }
     LoadResult.Ok ok = (LoadResult.Ok) lr;
     return new LoadedScenario(ok.scenario(), ok.proto(), text);
+  }
+
+  /**
+   * The entries with their GameCreated holding {@code text}, an equal string shared by the games of one
+   * scenario, instead of its own copy (236 KB on the heap for the default scenario, which is not Latin-1).
+   */
+  private static List<JournalEntry> sharingText(List<JournalEntry> entries, String text) {
+    JournalEntry first = entries.get(0);
+    if (first.getGameCreated().getScenarioText() == text) {
+      return entries;
+    }
+    List<JournalEntry> out = new ArrayList<>(entries);
+    out.set(0, first.toBuilder().setGameCreated(first.getGameCreated().toBuilder().setScenarioText(text)).build());
+    return out;
   }
 
   private static LoadedScenario throwing(GameError e) {
@@ -378,22 +407,26 @@ public final class GameManager {
       return Optional.of("its journal does not start with a GameCreated entry");
     }
     GameCreatedEntry created = entries.get(0).getGameCreated();
-    byte[] sha = Secrets.sha256(created.getScenarioText());
-    if (!Arrays.equals(sha, created.getScenarioSha256().toByteArray())) {
+    KnownText known = recoveredTexts.get(created.getScenarioText());
+    if (known == null) {
+      known = new KnownText(created.getScenarioText(), Secrets.sha256(created.getScenarioText()));
+    }
+    if (!Arrays.equals(known.sha256(), created.getScenarioSha256().toByteArray())) {
       return Optional.of("its scenario text does not match the SHA-256 recorded with it");
     }
+    recoveredTexts.putIfAbsent(known.text(), known);
     LoadedScenario scenario;
     try {
       // Named by its scenario id, not by the game: the parse cache is keyed by name and content, so the
       // games of one scenario share one parse (a restart with 1,000 games of the default scenario parsed
       // its 118 KB text 1,000 times, about three quarters of the restart; docs/performance.md).
-      scenario = load(created.getScenarioId() + ".txtpb", created.getScenarioText());
+      scenario = load(created.getScenarioId() + ".txtpb", known.text(), known.sha256());
     } catch (GameError e) {
       return Optional.of("its scenario no longer loads: " + e.getMessage());
     }
     GameRoom room = new GameRoom(gameId, o.executors().apply(gameId), o.journal(), o.scheduler(), o.reports());
     try {
-      room.recover(entries, scenario);
+      room.recover(sharingText(entries, known.text()), scenario);
     } catch (RuntimeException e) {
       return Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
     }

@@ -1356,6 +1356,11 @@ public final class GameRoom {
   }
 
   /** A line for the recovery log. */
+  /** The scenario text this game holds (recovered games of one scenario share one copy of it). */
+  String scenarioText() {
+    return m.created.getScenarioText();
+  }
+
   String recoveredLine() {
     return "game " + gameId + " recovered: " + m.phase + " of turn " + m.turn + ", " + m.participants.size()
         + " participants, " + m.entries.size() + " journal entries"
