@@ -100,6 +100,47 @@ class RecoveryTest {
   }
 
   @Test
+  void restart_recoversManyGamesAtOnce_eachAsItWas() throws Exception {
+    java.util.Map<String, GameState> before = new java.util.TreeMap<>();
+    String teacherToken;
+    TestClient firstTeacher;
+    try (TestServer server = new TestServer(dir); TestClient teacher = server.instructor()) {
+      firstTeacher = teacher;
+      for (int i = 0; i < 8; i++) {
+        GameCreated g = TestServer.create(teacher, CreateGame.newBuilder().setScenarioId("eastern-flank-2022")
+            .setSeed(100 + i).setOrdersSeconds(600));
+        String id = g.getGameId();
+        if (i % 2 == 0) {
+          // Half of the games have played turns, each its own way: their digests are checked on the restart.
+          TestClient player = server.player(TestServer.seatCode(g, "rus"), "Player " + i);
+          assertThat(teacher.request(start(id)).hasAck()).isTrue();
+          for (int turn = 1; turn <= 1 + i / 2; turn++) {
+            assertThat(player.request(orders(id, turn, false, move(i % 4 == 0 ? MoveType.CRITICIZE
+                : MoveType.HOTLINE_CALL, "usa"))).hasOrdersAccepted()).isTrue();
+            assertThat(teacher.request(force(id, turn)).hasAck()).isTrue();
+            assertThat(teacher.request(proceed(id)).hasAck()).isTrue();
+          }
+          player.close();
+        }
+        before.put(id, teacher.request(state(id)).getGameState());
+      }
+      teacherToken = teacher.token;
+    }
+    try (TestServer server = new TestServer(dir); TestClient teacher = server.client()) {
+      assertThat(server.server().recoveredGames()).isEqualTo(8);
+      assertThat(server.server().unrecoveredGames()).isZero();
+      teacher.hello(TestServer.KEY);
+      teacher.continueNumberingFrom(firstTeacher);
+      for (java.util.Map.Entry<String, GameState> e : before.entrySet()) {
+        assertThat(teacher.request(resumeSession(teacherToken, e.getKey(), e.getValue().getSeq())).hasResumed())
+            .isTrue();
+        GameState after = teacher.request(state(e.getKey())).getGameState();
+        assertThat(after).as("game %s after the restart", e.getKey()).isEqualTo(e.getValue());
+      }
+    }
+  }
+
+  @Test
   void aGameWhoseJournalDoesNotReplay_isLeftOut_andTheOthersRun() throws Exception {
     String damaged;
     String healthy;

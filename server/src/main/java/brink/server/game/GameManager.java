@@ -68,12 +68,13 @@ public final class GameManager {
   /** Parsed scenarios by file name and content hash: a class creating ten games parses once. */
   private final Cache<String, LoadResult> parsed = Caffeine.newBuilder().maximumSize(64).build();
   /**
-   * The scenario texts of the games recovered so far, each with its SHA-256, by content. A restart with 1,000
+   * The scenario texts of the games recovered so far, by the SHA-256 recorded with them. A restart with 1,000
    * games of one scenario hashed its 118 KB text twice per game (a fifth of the restart) and kept 1,000 equal
-   * copies of it; now it hashes each distinct text once and the games share one copy. Only texts that games
-   * hold anyway are kept here.
+   * copies of it; now a game whose text equals the one already recovered under the same recorded hash is not
+   * hashed again (comparing two strings is far cheaper than hashing one), and the games share one copy. Only
+   * texts that games hold anyway are kept here.
    */
-  private final Map<String, KnownText> recoveredTexts = new ConcurrentHashMap<>();
+  private final Map<ByteString, KnownText> recoveredTexts = new ConcurrentHashMap<>();
 
   /** A scenario text and its SHA-256. */
   private record KnownText(String text, byte[] sha256) {}
@@ -407,14 +408,20 @@ public final class GameManager {
       return Optional.of("its journal does not start with a GameCreated entry");
     }
     GameCreatedEntry created = entries.get(0).getGameCreated();
-    KnownText known = recoveredTexts.get(created.getScenarioText());
-    if (known == null) {
-      known = new KnownText(created.getScenarioText(), Secrets.sha256(created.getScenarioText()));
+    ByteString recorded = created.getScenarioSha256();
+    KnownText known = recoveredTexts.get(recorded);
+    if (known == null || !known.text().equals(created.getScenarioText())) {
+      byte[] sha = Secrets.sha256(created.getScenarioText());
+      if (!Arrays.equals(sha, recorded.toByteArray())) {
+        return Optional.of("its scenario text does not match the SHA-256 recorded with it");
+      }
+      known = new KnownText(created.getScenarioText(), sha);
+      // Games recover on several threads: the first text kept under this hash is the one they share.
+      KnownText first = recoveredTexts.putIfAbsent(recorded, known);
+      if (first != null && first.text().equals(known.text())) {
+        known = first;
+      }
     }
-    if (!Arrays.equals(known.sha256(), created.getScenarioSha256().toByteArray())) {
-      return Optional.of("its scenario text does not match the SHA-256 recorded with it");
-    }
-    recoveredTexts.putIfAbsent(known.text(), known);
     LoadedScenario scenario;
     try {
       // Named by its scenario id, not by the game: the parse cache is keyed by name and content, so the
