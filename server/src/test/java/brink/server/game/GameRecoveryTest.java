@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import brink.protocol.v1.ClientMessage;
 import brink.protocol.v1.CreateGame;
+import brink.protocol.v1.GameCreatedEntry;
 import brink.protocol.v1.JournalEntry;
 import brink.protocol.v1.ServerMessage;
 import brink.server.session.Secrets;
@@ -13,10 +14,12 @@ import brink.server.testkit.BundledScenarios;
 import brink.server.testkit.ManualScheduler;
 import brink.server.testkit.RecordingConnection;
 import brink.server.testkit.TestServer;
+import com.google.protobuf.ByteString;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -62,8 +65,22 @@ class GameRecoveryTest {
     }).collect(Collectors.toList());
   }
 
-  private static JournalEntry withText(JournalEntry created, String text) {
-    return created.toBuilder().setGameCreated(created.getGameCreated().toBuilder().setScenarioText(text)).build();
+  private static JournalEntry withCreated(JournalEntry e, UnaryOperator<GameCreatedEntry.Builder> change) {
+    return e.toBuilder().setGameCreated(change.apply(e.getGameCreated().toBuilder())).build();
+  }
+
+  /** A new manager that recovered the first of {@code ids}: it knows that game's text and hash. */
+  private GameManager knowingTheFirst(List<String> ids) {
+    GameManager restarted = manager();
+    assertThat(restarted.recover(ids.get(0), readBack(ids.get(0)))).isEmpty();
+    return restarted;
+  }
+
+  /** The second game, changed, is refused by a manager that recovered the first (whose text it knows). */
+  private static void assertSecondRefused(GameManager restarted, List<String> ids, List<JournalEntry> second) {
+    assertThat(restarted.recover(ids.get(1), second))
+        .isEqualTo(Optional.of("its scenario text does not match the SHA-256 recorded with it"));
+    assertThat(restarted.room(ids.get(1))).isEmpty();
   }
 
   @Test
@@ -84,27 +101,20 @@ class GameRecoveryTest {
   @Test
   void recover_aKnownTextUnderAnotherRecordedHash_isRefused() {
     List<String> ids = createGames(2);
-    GameManager restarted = manager();
-    assertThat(restarted.recover(ids.get(0), readBack(ids.get(0)))).isEmpty();
+    GameManager restarted = knowingTheFirst(ids);
     List<JournalEntry> tampered = readBack(ids.get(1));
-    tampered.set(0, tampered.get(0).toBuilder().setGameCreated(tampered.get(0).getGameCreated().toBuilder()
-        .setScenarioSha256(com.google.protobuf.ByteString.copyFrom(new byte[32]))).build());
-    assertThat(restarted.recover(ids.get(1), tampered))
-        .isEqualTo(Optional.of("its scenario text does not match the SHA-256 recorded with it"));
-    assertThat(restarted.room(ids.get(1))).isEmpty();
+    tampered.set(0, withCreated(tampered.get(0), c -> c.setScenarioSha256(ByteString.copyFrom(new byte[32]))));
+    assertSecondRefused(restarted, ids, tampered);
   }
 
   @Test
   void recover_aChangedTextUnderTheKnownTextsHash_isRefused() {
     List<String> ids = createGames(2);
-    GameManager restarted = manager();
-    assertThat(restarted.recover(ids.get(0), readBack(ids.get(0)))).isEmpty();
+    GameManager restarted = knowingTheFirst(ids);
     List<JournalEntry> tampered = readBack(ids.get(1));
     String text = tampered.get(0).getGameCreated().getScenarioText();
-    tampered.set(0, withText(tampered.get(0), text.replaceFirst("2,000", "9,000")));
+    tampered.set(0, withCreated(tampered.get(0), c -> c.setScenarioText(text.replaceFirst("2,000", "9,000"))));
     assertThat(tampered.get(0).getGameCreated().getScenarioText()).isNotEqualTo(text);
-    assertThat(restarted.recover(ids.get(1), tampered))
-        .isEqualTo(Optional.of("its scenario text does not match the SHA-256 recorded with it"));
-    assertThat(restarted.room(ids.get(1))).isEmpty();
+    assertSecondRefused(restarted, ids, tampered);
   }
 }
