@@ -1355,12 +1355,15 @@ public final class GameRoom {
     }
   }
 
-  /** A line for the recovery log. */
-  /** The scenario text this game holds (recovered games of one scenario share one copy of it). */
+  /**
+   * The scenario text this game holds (recovered games of one scenario share one copy of it). Like the rest of
+   * the model, it is read on the game's thread, or before the game runs.
+   */
   String scenarioText() {
     return m.created.getScenarioText();
   }
 
+  /** A line for the recovery log. */
   String recoveredLine() {
     return "game " + gameId + " recovered: " + m.phase + " of turn " + m.turn + ", " + m.participants.size()
         + " participants, " + m.entries.size() + " journal entries"
