@@ -27,6 +27,8 @@ import brink.server.testkit.TestServer;
 import com.google.protobuf.ByteString;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,7 +103,7 @@ class RecoveryTest {
 
   @Test
   void restart_recoversManyGamesAtOnce_eachAsItWas() throws Exception {
-    java.util.Map<String, GameState> before = new java.util.TreeMap<>();
+    Map<String, GameState> before = new TreeMap<>();
     String teacherToken;
     TestClient firstTeacher;
     try (TestServer server = new TestServer(dir); TestClient teacher = server.instructor()) {
@@ -131,7 +133,7 @@ class RecoveryTest {
       assertThat(server.server().unrecoveredGames()).isZero();
       teacher.hello(TestServer.KEY);
       teacher.continueNumberingFrom(firstTeacher);
-      for (java.util.Map.Entry<String, GameState> e : before.entrySet()) {
+      for (Map.Entry<String, GameState> e : before.entrySet()) {
         assertThat(teacher.request(resumeSession(teacherToken, e.getKey(), e.getValue().getSeq())).hasResumed())
             .isTrue();
         GameState after = teacher.request(state(e.getKey())).getGameState();
