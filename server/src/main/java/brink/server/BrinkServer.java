@@ -193,11 +193,8 @@ public final class BrinkServer implements AutoCloseable {
     try {
       return recovery.join();
     } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException) {
-        throw (RuntimeException) e.getCause();
-      }
-      if (e.getCause() instanceof Error) {
-        throw (Error) e.getCause();
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
       }
       throw e;
     }

@@ -15,6 +15,8 @@ import brink.server.testkit.ManualScheduler;
 import brink.server.testkit.RecordingConnection;
 import brink.server.testkit.TestServer;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -42,7 +44,7 @@ class GameRecoveryTest {
     GameManager games = manager();
     RecordingConnection connection = new RecordingConnection();
     Session session = new SessionRegistry(new Secrets(new Random(2)), clock.clock()).open(connection);
-    List<String> ids = new java.util.ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (long id = 1; id <= n; id++) {
       CompletableFuture<ServerMessage> answer = new CompletableFuture<>();
       games.handle(new Request(id, ClientMessage.newBuilder().setRequestId(id).setCreateGame(CreateGame.newBuilder()
@@ -59,7 +61,7 @@ class GameRecoveryTest {
     return journal.entries.stream().filter(e -> e.getGameId().equals(gameId)).map(e -> {
       try {
         return JournalEntry.parseFrom(e.toByteArray());
-      } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+      } catch (InvalidProtocolBufferException ex) {
         throw new AssertionError(ex);
       }
     }).collect(Collectors.toList());
